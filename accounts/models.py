@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """The site's user. Custom from the start so that fields can be added later."""
+
+    email_notifications = models.BooleanField(
+        "接收邮件通知", default=True, help_text="关闭后不再发送回答、采纳等邮件通知。"
+    )
+    is_demo = models.BooleanField("演示数据", default=False, editable=False)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    @property
+    def public_name(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,154 @@
+"""Admin screens: lawyer verification, moderation, categories and curated related links."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
+from consult.services.lawyers import TransitionError, lawyer_set_status
+from consult.services.moderation import set_hidden
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "position", "concerns_pi_crime", "is_demo")
+    list_editable = ("position",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+def _decide(status: str, label: str):
+    @admin.action(description=f"{label}所选律师", permissions=["change"])
+    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+        done, refused = 0, []
+        for profile in queryset:
+            try:
+                lawyer_set_status(profile=profile, status=status, by=request.user)
+                done += 1
+            except TransitionError as error:
+                refused.append(f"{profile.real_name}：{error}")
+        if done:
+            modeladmin.message_user(request, f"已{label} {done} 位律师。", messages.SUCCESS)
+        for line in refused:
+            modeladmin.message_user(request, line, messages.WARNING)
+
+    action.__name__ = f"mark_{status}"
+    return action
+
+
+@admin.register(LawyerProfile)
+class LawyerProfileAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "real_name",
+        "law_firm",
+        "region",
+        "license_number",
+        "status",
+        "applied_at",
+        "status_changed_at",
+        "status_changed_by",
+    )
+    list_filter = ("status", "practice_areas", "is_demo")
+    search_fields = ("real_name", "license_number", "law_firm", "user__username", "user__email")
+    list_select_related = ("user", "status_changed_by")
+    raw_id_fields = ("user",)
+    filter_horizontal = ("practice_areas",)
+    # The state changes only through the actions, which record who and when.
+    readonly_fields = ("status", "status_changed_at", "status_changed_by", "applied_at")
+    fields = (
+        "user",
+        "real_name",
+        "license_number",
+        "law_firm",
+        "region",
+        "practice_areas",
+        "bio",
+        "status",
+        "status_note",
+        "status_changed_at",
+        "status_changed_by",
+        "applied_at",
+    )
+    actions = [
+        _decide(LawyerProfile.Status.VERIFIED, "认证"),
+        _decide(LawyerProfile.Status.REJECTED, "驳回"),
+        _decide(LawyerProfile.Status.REVOKED, "撤销认证"),
+    ]
+
+
+@admin.action(description="隐藏所选内容", permissions=["change"])
+def hide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    count = set_hidden(queryset, hidden=True, by=request.user, reason="管理员隐藏")
+    modeladmin.message_user(request, f"已隐藏 {count} 项。", messages.SUCCESS)
+
+
+@admin.action(description="取消隐藏所选内容", permissions=["change"])
+def unhide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    count = set_hidden(queryset, hidden=False, by=request.user)
+    modeladmin.message_user(request, f"已取消隐藏 {count} 项。", messages.SUCCESS)
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    fk_name = "from_question"
+    raw_id_fields = ("to_question",)
+    extra = 1
+    verbose_name = "相关问题（人工）"
+    verbose_name_plural = "相关问题（人工，按排序显示在计算结果之前）"
+
+
+class QuestionCitationInline(admin.TabularInline):
+    model = Question.cited_articles.through
+    raw_id_fields = ("article",)
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "title",
+        "category",
+        "author",
+        "is_anonymous",
+        "is_hidden",
+        "created_at",
+        "is_demo",
+    )
+    list_filter = ("is_hidden", "category", "is_demo")
+    search_fields = ("title", "body", "author__username")
+    list_select_related = ("category", "author")
+    raw_id_fields = ("author",)
+    readonly_fields = ("created_at", "updated_at")
+    exclude = ("cited_articles",)
+    inlines = [QuestionCitationInline, RelatedLinkInline]
+    actions = [hide_selected, unhide_selected]
+    date_hierarchy = "created_at"
+
+
+class AnswerCitationInline(admin.TabularInline):
+    model = Answer.cited_articles.through
+    raw_id_fields = ("article",)
+    extra = 0
+
+
+@admin.register(Answer)
+class AnswerAdmin(SimpleHistoryAdmin):
+    list_display = ("question", "lawyer", "is_accepted", "is_hidden", "created_at", "is_demo")
+    list_filter = ("is_hidden", "is_accepted", "is_demo")
+    search_fields = ("body", "question__title", "lawyer__real_name")
+    list_select_related = ("question", "lawyer")
+    raw_id_fields = ("question", "lawyer")
+    readonly_fields = ("is_accepted", "accepted_at", "created_at", "updated_at")
+    inlines = [AnswerCitationInline]
+    actions = [hide_selected, unhide_selected]
+
+
+@admin.register(RelatedLink)
+class RelatedLinkAdmin(admin.ModelAdmin):
+    list_display = ("from_question", "to_question", "position")
+    raw_id_fields = ("from_question", "to_question")
+    list_select_related = ("from_question", "to_question")
+    search_fields = ("from_question__title", "to_question__title")

@@ -1,0 +1,336 @@
+"""Questions, answers, lawyers and what connects them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
+
+
+class Category(models.Model):
+    """A practice area (刑事, 婚姻家庭 …)."""
+
+    slug = models.SlugField("标识", max_length=50, unique=True)
+    name = models.CharField("名称", max_length=30, unique=True)
+    description = models.CharField("简介", max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField("排序", default=0)
+    concerns_pi_crime = models.BooleanField(
+        "涉及侵犯公民个人信息罪",
+        default=False,
+        help_text="勾选后，该分类下的问题页面会嵌入情节评估工具。",
+    )
+    is_demo = models.BooleanField("演示数据", default=False, editable=False)
+
+    class Meta:
+        verbose_name = "分类"
+        verbose_name_plural = "分类"
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("consult:category-detail", kwargs={"slug": self.slug})
+
+
+class LawyerProfileQuerySet(models.QuerySet["LawyerProfile"]):
+    def verified(self) -> LawyerProfileQuerySet:
+        return self.filter(status=LawyerProfile.Status.VERIFIED)
+
+    def with_helped_count(self) -> LawyerProfileQuerySet:
+        """Annotate helped_count: distinct askers of visible questions the lawyer answered."""
+        return self.annotate(
+            helped_count=Count(
+                "answers__question__author",
+                filter=Q(answers__is_hidden=False, answers__question__is_hidden=False),
+                distinct=True,
+            )
+        )
+
+
+class LawyerProfile(models.Model):
+    """A lawyer's application and, once an admin verifies it, their public card."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待审核"
+        VERIFIED = "verified", "已认证"
+        REJECTED = "rejected", "未通过"
+        REVOKED = "revoked", "已撤销"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile"
+    )
+    real_name = models.CharField("真实姓名", max_length=30)
+    license_number = models.CharField(
+        "执业证号", max_length=17, unique=True, validators=[LICENSE_NUMBER_VALIDATOR]
+    )
+    law_firm = models.CharField("执业机构", max_length=100)
+    region = models.CharField("执业地区", max_length=50)
+    practice_areas = models.ManyToManyField(
+        Category, verbose_name="擅长领域", related_name="lawyers"
+    )
+    bio = models.TextField("简介", blank=True, max_length=1000)
+    status = models.CharField(
+        "认证状态", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    status_changed_at = models.DateTimeField("状态变更时间", null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status_note = models.CharField("审核说明", max_length=200, blank=True)
+    applied_at = models.DateTimeField("申请时间", auto_now_add=True)
+    is_demo = models.BooleanField("演示数据", default=False, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[practice_areas])
+    objects = LawyerProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "律师"
+        verbose_name_plural = "律师"
+        ordering = ["-applied_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "verified", "rejected", "revoked"]),
+                name="lawyer_status_valid",
+            ),
+            # Every decision but the initial application records who made it and when.
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(status_changed_at__isnull=False),
+                name="lawyer_decision_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.real_name}（{self.law_firm}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("consult:lawyer-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def visible(self) -> QuestionQuerySet:
+        return self.filter(is_hidden=False)
+
+    def latest(self) -> QuestionQuerySet:
+        return self.order_by("-created_at", "-pk")
+
+
+class Question(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提问人",
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name="分类", on_delete=models.PROTECT, related_name="questions"
+    )
+    title = models.CharField("标题", max_length=100)
+    body = models.TextField("问题描述", max_length=5000)
+    is_anonymous = models.BooleanField("匿名提问", default=False)
+    cited_articles = models.ManyToManyField(
+        "statutes.Article",
+        verbose_name="相关条文",
+        through="QuestionCitation",
+        related_name="citing_questions",
+        blank=True,
+    )
+    is_hidden = models.BooleanField("已隐藏", default=False)
+    hidden_reason = models.CharField("隐藏原因", max_length=200, blank=True)
+    created_at = models.DateTimeField("提问时间", auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    is_demo = models.BooleanField("演示数据", default=False, editable=False)
+
+    history = HistoricalRecords()
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "问题"
+        verbose_name_plural = "问题"
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["category", "-created_at"], name="question_category_latest")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consult:question-detail", kwargs={"pk": self.pk})
+
+    @property
+    def asker_name(self) -> str:
+        return "匿名用户" if self.is_anonymous else self.author.public_name
+
+
+class AnswerQuerySet(models.QuerySet["Answer"]):
+    def visible(self) -> AnswerQuerySet:
+        return self.filter(is_hidden=False)
+
+
+class Answer(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    lawyer = models.ForeignKey(
+        LawyerProfile, verbose_name="律师", on_delete=models.PROTECT, related_name="answers"
+    )
+    body = models.TextField("回答", max_length=10000)
+    cited_articles = models.ManyToManyField(
+        "statutes.Article",
+        verbose_name="引用条文",
+        through="AnswerCitation",
+        related_name="citing_answers",
+        blank=True,
+    )
+    is_accepted = models.BooleanField("已采纳", default=False)
+    accepted_at = models.DateTimeField("采纳时间", null=True, blank=True)
+    is_hidden = models.BooleanField("已隐藏", default=False)
+    hidden_reason = models.CharField("隐藏原因", max_length=200, blank=True)
+    created_at = models.DateTimeField("回答时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    is_demo = models.BooleanField("演示数据", default=False, editable=False)
+
+    history = HistoricalRecords()
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "回答"
+        verbose_name_plural = "回答"
+        ordering = ["-is_accepted", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=Q(is_accepted=True),
+                name="one_accepted_answer_per_question",
+            ),
+            # A lawyer answers a question once and edits that answer afterwards.
+            models.UniqueConstraint(fields=["question", "lawyer"], name="one_answer_per_lawyer"),
+            models.CheckConstraint(
+                condition=Q(is_accepted=False) | Q(accepted_at__isnull=False),
+                name="accepted_answer_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lawyer.real_name} 对“{self.question.title}”的回答"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+
+class QuestionCitation(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE)
+    article = models.ForeignKey("statutes.Article", on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = "问题引用条文"
+        verbose_name_plural = "问题引用条文"
+        constraints = [
+            models.UniqueConstraint(fields=["question", "article"], name="unique_question_citation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} → {self.article_id}"
+
+
+class AnswerCitation(models.Model):
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE)
+    article = models.ForeignKey("statutes.Article", on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = "回答引用条文"
+        verbose_name_plural = "回答引用条文"
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "article"], name="unique_answer_citation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer_id} → {self.article_id}"
+
+
+class RelatedLink(models.Model):
+    """A curated "相关问题" link, shown before the computed ones, in position order."""
+
+    from_question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "相关问题链接"
+        verbose_name_plural = "相关问题链接"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_question", "to_question"], name="unique_related_link"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_question=F("to_question")), name="related_link_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_question} → {self.to_question}"
+
+
+class HelpfulMark(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="helpful_marks"
+    )
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="helpful_marks")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "有帮助"
+        verbose_name_plural = "有帮助"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "answer"], name="one_helpful_mark_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} 觉得回答 {self.answer_id} 有帮助"
+
+
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        ANSWER_POSTED = "answer_posted", "问题有了新回答"
+        ANSWER_ACCEPTED = "answer_accepted", "回答被采纳"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "通知"
+        verbose_name_plural = "通知"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.question_id}"

@@ -1,0 +1,149 @@
+"""Reads for the Q&A pages. Each returns what a page shows in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from consult.models import Answer, Category, LawyerProfile, Question
+from consult.related import related_score
+from statutes.models import Article
+
+RELATED_LIMIT = 8
+RECOMMENDED_LIMIT = 20
+RELATED_CANDIDATES = 300
+
+
+def question_list() -> QuerySet[Question]:
+    """Visible questions, newest first, with what a list row shows."""
+    return (
+        Question.objects.visible()
+        .latest()
+        .select_related("category", "author")
+        .annotate(answer_count=Count("answers", filter=Q(answers__is_hidden=False)))
+    )
+
+
+def recommended_questions(
+    *, exclude: Question | None = None, limit: int = RECOMMENDED_LIMIT
+) -> list[Question]:
+    """ "为您推荐N个最新问题": the newest visible questions that have an answer."""
+    questions = question_list().filter(answer_count__gt=0)
+    if exclude is not None:
+        questions = questions.exclude(pk=exclude.pk)
+    return list(questions[:limit])
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.annotate(
+        question_count=Count("questions", filter=Q(questions__is_hidden=False))
+    )
+
+
+def questions_citing(article: Article) -> QuerySet[Question]:
+    """Visible questions that cite the article themselves or through a visible answer."""
+    return (
+        question_list()
+        .filter(
+            Q(cited_articles=article) | Q(answers__cited_articles=article, answers__is_hidden=False)
+        )
+        .distinct()
+    )
+
+
+def visible_answers(question: Question) -> list[Answer]:
+    """The question's visible answers, accepted first, with lawyer card data and citations."""
+    answers = list(
+        question.answers.visible()
+        .select_related("lawyer__user")
+        .prefetch_related(
+            Prefetch(
+                "cited_articles",
+                queryset=Article.objects.with_law().order_by(
+                    "version__law__title", "number", "suffix"
+                ),
+            ),
+            Prefetch("lawyer__practice_areas"),
+        )
+        .annotate(helpful_count=Count("helpful_marks"))
+    )
+    helped = helped_counts({answer.lawyer_id for answer in answers})
+    for answer in answers:
+        answer.lawyer.helped_count = helped.get(answer.lawyer_id, 0)
+    return answers
+
+
+def helped_counts(lawyer_ids: set[int]) -> dict[int, int]:
+    """已帮助 N 人: distinct askers of visible questions each lawyer answered (visibly)."""
+    if not lawyer_ids:
+        return {}
+    rows = (
+        Answer.objects.filter(lawyer_id__in=lawyer_ids, is_hidden=False, question__is_hidden=False)
+        .values("lawyer_id")
+        .annotate(n=Count("question__author", distinct=True))
+    )
+    return {row["lawyer_id"]: row["n"] for row in rows}
+
+
+def lawyer_with_helped_count(pk: int) -> LawyerProfile:
+    return (
+        LawyerProfile.objects.verified()
+        .with_helped_count()
+        .select_related("user")
+        .prefetch_related("practice_areas")
+        .get(pk=pk)
+    )
+
+
+def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list[Question]:
+    """Curated links first (in their order), then the best-scoring computed ones."""
+    curated = [
+        link.to_question
+        for link in question.related_links.select_related("to_question__category").filter(
+            to_question__is_hidden=False
+        )
+    ]
+    if len(curated) >= limit:
+        return curated[:limit]
+    taken = {question.pk, *(q.pk for q in curated)}
+    own_articles = _articles_of([question.pk]).get(question.pk, set())
+    candidates = list(
+        Question.objects.visible()
+        .latest()
+        .exclude(pk__in=taken)
+        .filter(
+            Q(category_id=question.category_id)
+            | Q(cited_articles__in=own_articles)
+            | Q(answers__cited_articles__in=own_articles)
+        )
+        .distinct()
+        .select_related("category")[:RELATED_CANDIDATES]
+    )
+    articles = _articles_of([c.pk for c in candidates]) if own_articles else {}
+    scored = []
+    for candidate in candidates:
+        score = related_score(
+            same_category=candidate.category_id == question.category_id,
+            shared_articles=len(own_articles & articles.get(candidate.pk, set())),
+            title_a=question.title,
+            title_b=candidate.title,
+        )
+        if score > 0:
+            scored.append((score, candidate.created_at, candidate.pk, candidate))
+    scored.sort(key=lambda row: (row[0], row[1], row[2]), reverse=True)
+    return curated + [row[3] for row in scored[: limit - len(curated)]]
+
+
+def _articles_of(question_ids: list[int]) -> dict[int, set[int]]:
+    """Article ids cited by each question or by its visible answers, in two queries."""
+    cited: dict[int, set[int]] = {pk: set() for pk in question_ids}
+    if not question_ids:
+        return cited
+    through_q = Question.cited_articles.through.objects.filter(question_id__in=question_ids)
+    for question_id, article_id in through_q.values_list("question_id", "article_id"):
+        cited[question_id].add(article_id)
+    through_a = Answer.cited_articles.through.objects.filter(
+        answer__question_id__in=question_ids, answer__is_hidden=False
+    )
+    for question_id, article_id in through_a.values_list("answer__question_id", "article_id"):
+        cited[question_id].add(article_id)
+    return cited

@@ -1,0 +1,54 @@
+"""A lawyer's verification: apply, then an admin verifies, rejects or revokes."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from consult.models import LawyerProfile
+
+Status = LawyerProfile.Status
+
+# Which decision may follow which state. Revoking applies to verified lawyers only;
+# a rejected or revoked lawyer may be verified again after a new review.
+_ALLOWED = {
+    Status.VERIFIED: {Status.PENDING, Status.REJECTED, Status.REVOKED},
+    Status.REJECTED: {Status.PENDING},
+    Status.REVOKED: {Status.VERIFIED},
+}
+
+
+class TransitionError(ValueError):
+    pass
+
+
+@transaction.atomic
+def lawyer_set_status(
+    *, profile: LawyerProfile, status: str, by: User, note: str = ""
+) -> LawyerProfile:
+    """Record an admin's decision on a lawyer, with who and when (kept in the history too)."""
+    profile = LawyerProfile.objects.select_for_update().get(pk=profile.pk)
+    target = Status(status)
+    if profile.status not in _ALLOWED.get(target, set()):
+        raise TransitionError(f"不能把{profile.get_status_display()}的律师设为{target.label}。")
+    profile.status = target
+    profile.status_changed_at = timezone.now()
+    profile.status_changed_by = by
+    profile.status_note = note[:200]
+    profile._change_reason = f"{by.username}：{target.label}"
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+def lawyer_verify(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:
+    return lawyer_set_status(profile=profile, status=Status.VERIFIED, by=by, note=note)
+
+
+def lawyer_reject(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:
+    return lawyer_set_status(profile=profile, status=Status.REJECTED, by=by, note=note)
+
+
+def lawyer_revoke(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:
+    return lawyer_set_status(profile=profile, status=Status.REVOKED, by=by, note=note)

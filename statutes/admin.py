@@ -1,0 +1,73 @@
+"""The curation screen for statute text. Every edit of an article is kept (django-simple-history):
+the history page of an article shows who changed what and when, and can restore an earlier text."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from statutes.models import Article, Law, LawVersion
+
+
+class LawVersionInline(admin.TabularInline):
+    model = LawVersion
+    fields = ("slug", "version_date", "effective_date", "status", "doc_number")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Law)
+class LawAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "issuing_body", "slug")
+    list_filter = ("kind",)
+    search_fields = ("title", "slug")
+    inlines = [LawVersionInline]
+
+
+@admin.register(LawVersion)
+class LawVersionAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "slug", "status", "version_date", "effective_date", "doc_number")
+    list_filter = ("status", "law__kind")
+    search_fields = ("law__title", "slug", "doc_number")
+    list_select_related = ("law",)
+    raw_id_fields = ("supersedes",)
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ("label", "law_title", "version_date", "chapter", "excerpt")
+    list_filter = ("version__law", "version__status")
+    list_select_related = ("version__law",)
+    # "刑法 第二百五十三条之一" or a number: the search box finds an article by law and number.
+    search_fields = ("version__law__title", "label", "=number", "text")
+    readonly_fields = ("version",)
+    fields = (
+        "version",
+        "label",
+        "number",
+        "suffix",
+        "part",
+        "subpart",
+        "chapter",
+        "section",
+        "text",
+    )
+    history_list_display = ("label",)
+    ordering = ("version__law__title", "version", "number", "suffix")
+
+    @admin.display(description="法律", ordering="version__law__title")
+    def law_title(self, obj: Article) -> str:
+        return obj.version.law.title
+
+    @admin.display(description="版本", ordering="version__version_date")
+    def version_date(self, obj: Article) -> str:
+        return f"{obj.version.version_date:%Y-%m-%d}（{obj.version.status}）"
+
+    @admin.display(description="条文")
+    def excerpt(self, obj: Article) -> str:
+        return obj.text[:40] + ("…" if len(obj.text) > 40 else "")
+
+    def has_add_permission(self, request) -> bool:
+        # Articles come from the importer; curators edit them.
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,73 @@
+"""Reads of the statute database."""
+
+from __future__ import annotations
+
+from django.db.models import Case, Prefetch, QuerySet, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from statutes.models import Article, Law, LawVersion
+
+
+def law_list() -> QuerySet[Law]:
+    current = LawVersion.objects.current()
+    return Law.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current"))
+
+
+def law_version(law_slug: str, version_slug: str | None = None) -> LawVersion:
+    """The named version of a law, or its version in force; 404 when there is none."""
+    versions = LawVersion.objects.select_related("law", "supersedes", "superseded_by")
+    if version_slug is None:
+        # The version in force; failing that (a repealed law), the newest.
+        in_force_first = Case(When(status=LawVersion.Status.VALID, then=0), default=1)
+        version = (
+            versions.filter(law__slug=law_slug).order_by(in_force_first, "-version_date").first()
+        )
+        if version is None:
+            raise Http404("没有这部法律")
+        return version
+    return get_object_or_404(versions, law__slug=law_slug, slug=version_slug)
+
+
+def other_versions(version: LawVersion) -> QuerySet[LawVersion]:
+    return version.law.versions.exclude(pk=version.pk).order_by("-version_date")
+
+
+def article_in(version: LawVersion, number: int, suffix: int) -> Article:
+    return get_object_or_404(
+        Article.objects.select_related("version__law"),
+        version=version,
+        number=number,
+        suffix=suffix,
+    )
+
+
+def neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    siblings = Article.objects.filter(version_id=article.version_id)
+    previous = (
+        (
+            siblings.filter(number__lt=article.number)
+            | siblings.filter(number=article.number, suffix__lt=article.suffix)
+        )
+        .order_by("-number", "-suffix")
+        .first()
+    )
+    following = (
+        (
+            siblings.filter(number__gt=article.number)
+            | siblings.filter(number=article.number, suffix__gt=article.suffix)
+        )
+        .order_by("number", "suffix")
+        .first()
+    )
+    return previous, following
+
+
+def find_article(law_slug: str, number: int, suffix: int = 0) -> Article | None:
+    """The article with this number in the version of the law in force."""
+    return (
+        Article.objects.current()
+        .with_law()
+        .filter(version__law__slug=law_slug, number=number, suffix=suffix)
+        .first()
+    )

@@ -1,0 +1,52 @@
+"""Statute pages: the list of laws, a law (one version), an article."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from consult import selectors as consult_selectors
+from statutes import selectors
+
+
+def law_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "statutes/law_list.html", {"laws": selectors.law_list()})
+
+
+def law_detail(request: HttpRequest, law: str, version: str | None = None) -> HttpResponse:
+    law_version = selectors.law_version(law, version)
+    if version is not None and law_version.is_current:
+        # The version in force lives at the law's own URL.
+        return redirect(law_version, permanent=True)
+    return render(
+        request,
+        "statutes/law_detail.html",
+        {
+            "version": law_version,
+            "law": law_version.law,
+            "articles": law_version.articles.all(),
+            "other_versions": selectors.other_versions(law_version),
+        },
+    )
+
+
+def article_detail(
+    request: HttpRequest, law: str, article: tuple[int, int], version: str | None = None
+) -> HttpResponse:
+    law_version = selectors.law_version(law, version)
+    if version is not None and law_version.is_current:
+        return redirect("statutes:article-detail", law=law, article=article, permanent=True)
+    obj = selectors.article_in(law_version, *article)
+    previous, following = selectors.neighbours(obj)
+    return render(
+        request,
+        "statutes/article_detail.html",
+        {
+            "article": obj,
+            "version": law_version,
+            "law": law_version.law,
+            "previous": previous,
+            "following": following,
+            "citing_questions": consult_selectors.questions_citing(obj),
+        },
+    )

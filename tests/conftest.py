@@ -1,0 +1,47 @@
+"""Shared fixtures. The law texts are imported once per test session (they are read-only for
+almost every test); each test then runs in its own rolled-back transaction."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from tests import factories
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("import_laws", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture
+def alice(db):
+    """A public user who asks questions."""
+    return factories.make_user("alice")
+
+
+@pytest.fixture
+def bob(db):
+    """Another public user."""
+    return factories.make_user("bob")
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.make_user("charlie", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def admin_client(admin_user) -> Client:
+    client = Client()
+    client.force_login(admin_user)
+    return client

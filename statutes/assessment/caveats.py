@@ -4,7 +4,7 @@ figure the user entered did or did not count."""
 from __future__ import annotations
 
 from statutes.assessment.facts import Facts
-from statutes.assessment.kinds import PROVIDE, PURCHASE_FOR_BUSINESS
+from statutes.assessment.kinds import PROVIDE, PURCHASE_FOR_BUSINESS, TIERS
 from statutes.assessment.law_texts import ARTICLE6_P2, ARTICLE7, ARTICLE11, CRIMINAL_LAW_99
 from statutes.assessment.measures import measure
 from statutes.assessment.result import Level, Standard
@@ -57,9 +57,11 @@ def _purchase_caveats(facts: Facts, standard: Standard) -> list[str]:
     after = f"之后又出售或者提供的，属于“出售或者提供”（解释第六条第二款：{ARTICLE6_P2}）。"
     if standard != "business":
         return [
-            "所购买、收受的信息含有行踪轨迹信息等（第五条第一款第三项）或住宿信息等（第四项），"
-            "不属于解释第六条所指“第三项、第四项规定以外的公民个人信息”，因此不适用解释第六条"
-            "（包括其第一款第三项），而按解释第五条关于非法获取的标准评估。" + after
+            CATCH_ALL_BUSINESS,
+            "所购买、收受的信息含有行踪轨迹信息等（解释第五条第一款第三项）或住宿信息等（第四项），"
+            "这些信息不在解释第六条的范围内（第六条只针对“第三项、第四项规定以外的公民个人信息”），"
+            "因此按解释第五条关于非法获取的标准评估，各类条数合并计算；其中一般公民个人信息的购买"
+            "仍按解释第六条审查获利和前科。请核对填写的获利是否来自这部分一般信息。" + after,
         ]
     caveats = [
         CATCH_ALL_BUSINESS,
@@ -92,10 +94,10 @@ def _anonymized_caveat(facts: Facts) -> str:
 def _flag_caveats(facts: Facts, standard: Standard) -> list[str]:
     caveats = []
     provide = facts.conduct == PROVIDE
-    if provide and facts.track_used_in_crime and not facts.records.tier_total("A"):
+    if provide and facts.track_used_in_crime and not facts.records.track:
         caveats.append(
             "解释第五条第一款第一项以出售或者提供行踪轨迹信息为前提，不要求达到一定条数；"
-            "但您填写的行踪轨迹信息等条数为 0，请核对。"
+            "但您填写的行踪轨迹信息条数为 0，请核对。"
         )
     if not provide and (facts.track_used_in_crime or facts.knew_recipient_criminal):
         caveats.append(
@@ -108,10 +110,10 @@ def _flag_caveats(facts: Facts, standard: Standard) -> list[str]:
             "第八项的减半标准和刑法第二百五十三条之一第二款的从重处罚；在履行职责、提供服务过程中"
             "违规收集信息，本身属于解释第四条规定的非法获取。"
         )
-    if standard != "business" and facts.business_profit > 0:
+    if facts.conduct != PURCHASE_FOR_BUSINESS and facts.business_profit > 0:
         caveats.append(
             "“利用非法购买、收受的公民个人信息获利”只是解释第六条的标准（为合法经营活动购买"
-            "一般公民个人信息）；本次评估适用解释第五条，以违法所得（第七项）计算，没有计入该金额。"
+            "一般公民个人信息）；本次行为适用解释第五条，以违法所得（第七项）计算，没有计入该金额。"
         )
     if standard == "business" and facts.records.tier_total("C"):
         caveats.append("解释第六条情形不以条数认定情节严重，您填写的一般公民个人信息条数只作参考。")
@@ -119,8 +121,9 @@ def _flag_caveats(facts: Facts, standard: Standard) -> list[str]:
 
 
 def _proportional_caveats(facts: Facts, standard: Standard) -> list[str]:
-    if standard == "business":
-        return []
+    kinds_present = sum(1 for tier in TIERS if facts.records.tier_total(tier))
+    if standard == "business" or kinds_present < 2:
+        return []  # with one tier only, the sum says nothing that tier's own standard does not
     scales = (NORMAL, HALVED) if standard == "halved" else (NORMAL,)
     for scale in scales:
         for item in measure(facts, scale):

@@ -40,8 +40,9 @@ ANONYMIZED_EXCLUSION = Note(
 def standard_for(facts: Facts) -> Standard:
     """Which standards decide the level.
 
-    "business": 解释第六条, for a lawful-business purchase of tier C information only (第六条
-    covers only information "第三项、第四项规定以外"; with any tier A/B records 第五条 applies).
+    "business": 解释第六条 alone, for a lawful-business purchase of tier C information only
+    (第六条 covers only information "第三项、第四项规定以外"; with any tier A/B records 第五条
+    applies as for 非法获取, besides 第六条).
     "halved": 解释第五条第一款第八项, selling or providing information obtained in duties.
     """
     records = facts.records
@@ -67,10 +68,15 @@ def assess(facts: Facts) -> Result:
             exclusions=(ANONYMIZED_EXCLUSION,),
             caveats=caveats_for(facts, "none", standard),
         )
-    if standard == "business":
-        grounds = article6_grounds(facts)
-    else:
-        grounds = article5_grounds(facts, halved=standard == "halved")
+    grounds: tuple[Ground, ...] = ()
+    if standard != "business":
+        grounds += article5_grounds(facts, halved=standard == "halved")
+    if facts.conduct == PURCHASE_FOR_BUSINESS:
+        # 第六条 judges the purchase of the information "第三项、第四项规定以外" by profit and
+        # prior record, not by counts. Tier A/B records bought alongside fall under 第五条 as
+        # 非法获取 (the spec), but they do not take the tier C purchase out of 第六条; so its
+        # grounds are checked either way, and more records can never lower the level.
+        grounds += article6_grounds(facts)
     level = level_of(grounds)
     return Result(
         level=level,
@@ -242,7 +248,7 @@ def fine_range(facts: Facts, level: Level) -> FineRange | None:
     if level == "none" or gain <= 0:
         return None
     low, high = gain * FINE_MIN_MULTIPLE, gain * FINE_MAX_MULTIPLE
-    payer = "对单位判处罚金，" if facts.unit else ""
+    payer = "单位犯罪的，对单位判处罚金；" if facts.unit else ""
     return FineRange(
         provision=FINE_PROVISION,
         min=low,

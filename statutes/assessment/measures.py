@@ -105,11 +105,11 @@ def _scale_note(item: Measure) -> str:
     threshold = item.threshold
     base = format_quantity(threshold.limit, threshold.unit)
     if item.scale.key == "halved":
-        return f"（第{_item(threshold)}项标准 {base} 的一半）"
+        return f"（第{_item(threshold)}项标准 {base}的一半）"
     if item.scale.key == "tenfold":
-        return f"（第一款第{_item(threshold)}项标准 {base} 的十倍）"
+        return f"（第一款第{_item(threshold)}项标准 {base}的十倍）"
     if item.scale.key == "halved_tenfold":
-        return f"（第一款第八项标准的十倍，即第{_item(threshold)}项标准 {base} 的一半的十倍）"
+        return f"（第一款第八项标准的十倍，即第{_item(threshold)}项标准 {base}的一半的十倍）"
     return ""
 
 

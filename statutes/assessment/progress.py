@@ -8,6 +8,7 @@ from typing import Any
 
 from statutes.assessment.decimals import floor_percent, format_number, format_quantity, ratio
 from statutes.assessment.facts import Facts
+from statutes.assessment.kinds import PURCHASE_FOR_BUSINESS
 from statutes.assessment.measures import Measure, measure
 from statutes.assessment.result import Result
 from statutes.assessment.thresholds import (
@@ -115,12 +116,19 @@ def _measure_bar(item: Measure) -> Bar:
 def progress_bars(facts: Facts, result: Result) -> list[Bar]:
     """Bars for the standards that decide this case: for 解释第五条 the five measures of
     第一款第三至七项 (halved under 第八项 where it applies), then the same at ten times
-    (第二款第三项); for 解释第六条 the profit standard. None when 解释第三条第二款 excludes
+    (第二款第三项); for a lawful-business purchase also the profit standard of 解释第六条
+    (alone, when only tier C information was bought). None when 解释第三条第二款 excludes
     the conduct, since no standard applies then."""
     if result.exclusions:
         return []
-    if result.standard == "business":
-        return [
+    bars: list[Bar] = []
+    if result.standard != "business":
+        scales: tuple[Scale, ...] = (
+            (HALVED, HALVED_TENFOLD) if result.standard == "halved" else (NORMAL, TENFOLD)
+        )
+        bars += [_measure_bar(item) for scale in scales for item in measure(facts, scale)]
+    if result.conduct == PURCHASE_FOR_BUSINESS:
+        bars.append(
             _make_bar(
                 key=BUSINESS_PROFIT.key,
                 label=BUSINESS_PROFIT.label,
@@ -130,8 +138,5 @@ def progress_bars(facts: Facts, result: Result) -> list[Bar]:
                 provision=BUSINESS_PROFIT.provision,
                 stage="serious",
             )
-        ]
-    scales: tuple[Scale, ...] = (
-        (HALVED, HALVED_TENFOLD) if result.standard == "halved" else (NORMAL, TENFOLD)
-    )
-    return [_measure_bar(item) for scale in scales for item in measure(facts, scale)]
+        )
+    return bars

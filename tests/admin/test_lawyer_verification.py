@@ -1,0 +1,78 @@
+"""Verifying, rejecting and revoking lawyers through the admin actions."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from consult.models import LawyerProfile
+from tests.factories import make_lawyer, make_user
+
+pytestmark = pytest.mark.django_db
+Status = LawyerProfile.Status
+CHANGELIST = reverse("admin:consult_lawyerprofile_changelist")
+
+
+def act(client: Client, action: str, *profiles: LawyerProfile):
+    return client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [p.pk for p in profiles]},
+        follow=True,
+    )
+
+
+def test_an_admin_verifies_a_pending_lawyer_and_who_and_when_are_kept(
+    admin_client: Client, admin_user
+) -> None:
+    profile = make_lawyer(status=Status.PENDING)
+    response = act(admin_client, "mark_verified", profile)
+    assert "已认证 1 位律师" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.status == Status.VERIFIED
+    assert profile.status_changed_by == admin_user
+    assert profile.status_changed_at is not None
+    latest = profile.history.first()
+    assert latest.status == Status.VERIFIED
+    assert latest.history_user == admin_user
+
+
+def test_an_admin_rejects_a_pending_application(admin_client: Client) -> None:
+    profile = make_lawyer(status=Status.PENDING)
+    act(admin_client, "mark_rejected", profile)
+    profile.refresh_from_db()
+    assert profile.status == Status.REJECTED
+
+
+def test_revoking_a_verified_lawyer_is_recorded(admin_client: Client) -> None:
+    profile = make_lawyer(status=Status.VERIFIED)
+    act(admin_client, "mark_revoked", profile)
+    profile.refresh_from_db()
+    assert profile.status == Status.REVOKED
+    assert [h.status for h in profile.history.all()][:2] == [Status.REVOKED, Status.VERIFIED]
+
+
+def test_a_decision_that_does_not_follow_is_refused_with_a_message(admin_client: Client) -> None:
+    pending = make_lawyer(status=Status.PENDING)
+    response = act(admin_client, "mark_revoked", pending)
+    assert "不能把待审核的律师设为已撤销" in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == Status.PENDING
+
+
+def test_staff_without_the_change_permission_cannot_decide() -> None:
+    clerk = make_user("clerk", is_staff=True)
+    client = Client()
+    client.force_login(clerk)
+    profile = make_lawyer(status=Status.PENDING)
+    response = act(client, "mark_verified", profile)
+    assert response.status_code == 403
+    profile.refresh_from_db()
+    assert profile.status == Status.PENDING
+
+
+def test_the_status_cannot_be_typed_into_the_change_form(admin_client: Client) -> None:
+    profile = make_lawyer(status=Status.PENDING)
+    url = reverse("admin:consult_lawyerprofile_change", args=[profile.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="status"' not in page

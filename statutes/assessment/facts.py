@@ -65,11 +65,16 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def _is_finite(value: float | Decimal) -> bool:
+    # math.isfinite would turn Decimal("1E+999999") into float inf.
+    return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+
+
 def clean_count(value: object) -> int:
     """A record count, or ValueError with the message to show."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise ValueError(f"{MSG_COUNT}，收到的是{_type_name(value)}")
-    if isinstance(value, float | Decimal) and not math.isfinite(value):
+    if isinstance(value, float | Decimal) and not _is_finite(value):
         raise ValueError(f"{MSG_COUNT}，收到的不是有限的数字")
     if value < 0:
         raise ValueError(f"{MSG_COUNT}，不能为负数")
@@ -107,7 +112,7 @@ def clean_money(value: object) -> Decimal:
     elif isinstance(value, int):
         amount = Decimal(value)
     else:
-        if not math.isfinite(value):
+        if not _is_finite(value):
             raise ValueError("金额必须是有限的数字")
         # repr of a float is its shortest round-tripping decimal: 0.1 → "0.1".
         amount = Decimal(repr(value)) if isinstance(value, float) else value

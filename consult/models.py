@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -74,7 +74,9 @@ class LawyerProfile(models.Model):
     practice_areas = models.ManyToManyField(
         Category, verbose_name="擅长领域", related_name="lawyers"
     )
-    bio = models.TextField("简介", blank=True, max_length=1000)
+    bio = models.TextField(
+        "简介", blank=True, max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
     status = models.CharField(
         "认证状态", max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -140,7 +142,7 @@ class Question(models.Model):
         Category, verbose_name="分类", on_delete=models.PROTECT, related_name="questions"
     )
     title = models.CharField("标题", max_length=100)
-    body = models.TextField("问题描述", max_length=5000)
+    body = models.TextField("问题描述", max_length=5000, validators=[MaxLengthValidator(5000)])
     is_anonymous = models.BooleanField("匿名提问", default=False)
     cited_articles = models.ManyToManyField(
         "statutes.Article",
@@ -149,6 +151,9 @@ class Question(models.Model):
         related_name="citing_questions",
         blank=True,
     )
+    # Facts of the 侵犯公民个人信息罪 assessment, in the contract's input form, when the asker
+    # chose to attach them; the result is computed again on display, never stored.
+    assessment_facts = models.JSONField("附带的情节评估事实", null=True, blank=True)
     is_hidden = models.BooleanField("已隐藏", default=False)
     hidden_reason = models.CharField("隐藏原因", max_length=200, blank=True)
     created_at = models.DateTimeField("提问时间", auto_now_add=True, db_index=True)
@@ -187,7 +192,7 @@ class Answer(models.Model):
     lawyer = models.ForeignKey(
         LawyerProfile, verbose_name="律师", on_delete=models.PROTECT, related_name="answers"
     )
-    body = models.TextField("回答", max_length=10000)
+    body = models.TextField("回答", max_length=10000, validators=[MaxLengthValidator(10000)])
     cited_articles = models.ManyToManyField(
         "statutes.Article",
         verbose_name="引用条文",

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from consult.models import Answer, Category, LawyerProfile, Question
+from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
+from consult.permissions import AnyUser
 from consult.related import related_score
+from statutes.assessment import InvalidFacts, assess, parse_facts, progress_bars
 from statutes.models import Article
 
 RELATED_LIMIT = 8
 RECOMMENDED_LIMIT = 20
 RELATED_CANDIDATES = 300
+CRIMINAL_LAW = "criminal-law"
+PI_INTERPRETATION = "pi-crime-interpretation-2017"
 
 
 def question_list() -> QuerySet[Question]:
@@ -82,6 +86,46 @@ def helped_counts(lawyer_ids: set[int]) -> dict[int, int]:
         .annotate(n=Count("question__author", distinct=True))
     )
     return {row["lawyer_id"]: row["n"] for row in rows}
+
+
+def helpful_answer_ids(user: AnyUser, answers: list[Answer]) -> set[int]:
+    """Which of these answers the user has already marked helpful (one query, none for visitors)."""
+    if not user.is_authenticated or not answers:
+        return set()
+    return set(
+        HelpfulMark.objects.filter(user=user, answer__in=answers).values_list("answer_id", flat=True)
+    )
+
+
+def concerns_pi_crime(question: Question) -> bool:
+    """Whether the question is about 侵犯公民个人信息罪: its category says so, or it or a visible
+    answer cites 刑法第二百五十三条之一 or the 2017 interpretation (法释〔2017〕10号)."""
+    if question.category.concerns_pi_crime:
+        return True
+    pi_articles = Q(version__law__slug=PI_INTERPRETATION) | Q(
+        version__law__slug=CRIMINAL_LAW, number=253, suffix=1
+    )
+    cited = Article.objects.filter(pi_articles).filter(
+        Q(citing_questions=question)
+        | Q(citing_answers__question=question, citing_answers__is_hidden=False)
+    )
+    return cited.exists()
+
+
+def attached_assessment(question: Question) -> dict[str, object]:
+    """The assessment the asker attached, computed afresh from its facts: template context."""
+    if not question.assessment_facts:
+        return {}
+    try:
+        facts = parse_facts(question.assessment_facts)
+    except InvalidFacts:
+        # Facts saved under an older contract that no longer validate are not shown.
+        return {}
+    result = assess(facts)
+    return {
+        "assessment": result.to_dict(),
+        "bars": [bar.to_dict() for bar in progress_bars(facts, result)],
+    }
 
 
 def lawyer_with_helped_count(pk: int) -> LawyerProfile:

@@ -5,7 +5,17 @@ from consult import views
 app_name = "consult"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("categories/<slug:slug>/", views.category_detail, name="category-detail"),
+    path("questions/ask/", views.question_create, name="question-create"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),
+    path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
+    path("questions/<int:pk>/answers/", views.answer_create, name="answer-create"),
+    path("answers/<int:pk>/edit/", views.answer_edit, name="answer-edit"),
+    path("answers/<int:pk>/accept/", views.answer_accept, name="answer-accept"),
+    path("answers/<int:pk>/helpful/", views.answer_helpful, name="answer-helpful"),
+    path("lawyers/apply/", views.lawyer_apply_view, name="lawyer-apply"),
     path("lawyers/<int:pk>/", views.lawyer_detail, name="lawyer-detail"),
+    path("notifications/", views.notification_list, name="notification-list"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification-open"),
 ]

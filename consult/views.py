@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
-from consult import selectors
-from consult.models import Category, LawyerProfile, Question
+from consult import permissions, selectors
+from consult.forms import (
+    AnswerForm,
+    LawyerApplicationForm,
+    QuestionEditForm,
+    QuestionForm,
+    SearchForm,
+)
+from consult.models import Answer, Category, LawyerProfile, Notification, Question
+from consult.services import answers as answer_services
+from consult.services import notifications as notification_services
+from consult.services import questions as question_services
+from consult.services.lawyers import TransitionError, lawyer_apply
 
 PAGE_SIZE = 20
+# Writes are rate-limited per user (or per IP for visitors); reads are not.
+WRITE_RATE = "20/m"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -28,32 +47,178 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
     paginator = Paginator(selectors.question_list().filter(category=category), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    return render(request, "consult/category_detail.html", {"category": category, "page": page})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    page = None
+    if request.GET and form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        questions = selectors.question_list().filter(Q(title__icontains=query) | Q(body__icontains=query))
+        page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "consult/category_detail.html",
-        {"category": category, "page": page, "categories": selectors.categories()},
+        "consult/search_results.html",
+        {"form": form, "page": page, "search_query": request.GET.get("q", "")[:100]},
     )
 
 
-def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _question_or_404(request: HttpRequest, pk: int) -> Question:
     question = get_object_or_404(
-        Question.objects.select_related("category", "author").prefetch_related(
-            "cited_articles__version__law"
-        ),
+        Question.objects.select_related("category", "author").prefetch_related("cited_articles__version__law"),
         pk=pk,
     )
     if question.is_hidden and not request.user.is_staff:
         raise Http404("该问题已被隐藏")
+    return question
+
+
+def question_detail(request: HttpRequest, pk: int, answer_form: AnswerForm | None = None) -> HttpResponse:
+    question = _question_or_404(request, pk)
+    answers = selectors.visible_answers(question)
+    user = request.user
+    marked = selectors.helpful_answer_ids(user, answers)
+    for answer in answers:
+        answer.can_accept = permissions.can_accept(user, answer)
+        answer.can_edit = permissions.can_edit_answer(user, answer)
+        answer.can_mark_helpful = permissions.can_mark_helpful(user, answer) and answer.pk not in marked
+        answer.marked_helpful = answer.pk in marked
+    can_answer = permissions.can_answer(user, question)
     return render(
         request,
         "consult/question_detail.html",
         {
             "question": question,
-            "answers": selectors.visible_answers(question),
+            "answers": answers,
             "related": selectors.related_questions(question),
             "recommended": selectors.recommended_questions(exclude=question),
+            "can_edit": permissions.can_edit_question(user, question),
+            "can_answer": can_answer,
+            "answer_form": answer_form or (AnswerForm() if can_answer else None),
+            "lawyer_status": getattr(user, "lawyer_profile", None) if user.is_authenticated else None,
+            "concerns_pi_crime": selectors.concerns_pi_crime(question),
+            **selectors.attached_assessment(question),
         },
     )
+
+
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def question_create(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and "title" not in request.POST:
+        # Arriving from the assessment tool with only the facts to attach: start a new form.
+        form = QuestionForm(initial={"assessment_facts": request.POST.get("assessment_facts", "")})
+    else:
+        form = QuestionForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        question = question_services.question_create(author=request.user, **form.cleaned_data)
+        messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        return redirect(question)
+    return render(request, "consult/question_form.html", {"form": form, "creating": True})
+
+
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _question_or_404(request, pk)
+    if not permissions.can_edit_question(request.user, question):
+        raise PermissionDenied("只有提问者可以在律师回答前修改问题。")
+    form = QuestionEditForm(request.POST if request.method == "POST" else None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        question_services.question_update(
+            question=Question.objects.get(pk=pk), by=request.user, **form.cleaned_data
+        )
+        messages.success(request, "问题已更新。")
+        return redirect(question)
+    return render(request, "consult/question_form.html", {"form": form, "question": question})
+
+
+@require_POST
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _question_or_404(request, pk)
+    if not permissions.can_answer(request.user, question):
+        raise PermissionDenied("只有通过认证的律师可以回答，且每个问题只能回答一次。")
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return question_detail(request, pk, answer_form=form)
+    answer = answer_services.answer_create(question=question, by=request.user, **form.cleaned_data)
+    messages.success(request, "回答已发布。")
+    return redirect(answer)
+
+
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(
+        Answer.objects.select_related("question", "lawyer").filter(question__is_hidden=False), pk=pk
+    )
+    if not permissions.can_edit_answer(request.user, answer):
+        raise PermissionDenied("只能修改自己的回答。")
+    initial = {"body": answer.body, "cited_articles": list(answer.cited_articles.select_related("version__law"))}
+    form = AnswerForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        answer_services.answer_update(answer=answer, by=request.user, **form.cleaned_data)
+        messages.success(request, "回答已更新。")
+        return redirect(answer)
+    return render(request, "consult/answer_form.html", {"form": form, "answer": answer})
+
+
+def _visible_answer(pk: int) -> Answer:
+    return get_object_or_404(
+        Answer.objects.select_related("question", "lawyer__user"),
+        pk=pk,
+        is_hidden=False,
+        question__is_hidden=False,
+    )
+
+
+@require_POST
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = _visible_answer(pk)
+    answer_services.answer_accept(answer=answer, by=request.user)
+    messages.success(request, "已采纳这条回答，感谢您的反馈。")
+    return redirect(answer)
+
+
+@require_POST
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def answer_helpful(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = _visible_answer(pk)
+    try:
+        answer_services.helpful_mark(answer=answer, by=request.user)
+        messages.success(request, "感谢您的反馈。")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect(answer)
+
+
+@login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+def lawyer_apply_view(request: HttpRequest) -> HttpResponse:
+    profile = LawyerProfile.objects.filter(user=request.user).first()
+    can_apply = profile is None or profile.status in (
+        LawyerProfile.Status.PENDING,
+        LawyerProfile.Status.REJECTED,
+    )
+    form = LawyerApplicationForm(request.POST if request.method == "POST" else None, instance=profile) if can_apply else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("您的认证状态不允许重新申请。")
+        if form.is_valid():
+            try:
+                lawyer_apply(user=request.user, **form.cleaned_data)
+            except TransitionError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "申请已提交，管理员审核执业信息后会开通回答权限。")
+                return redirect("consult:lawyer-apply")
+    return render(request, "consult/lawyer_apply.html", {"form": form, "profile": profile})
 
 
 def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -68,3 +233,21 @@ def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-created_at")[:50]
     )
     return render(request, "consult/lawyer_detail.html", {"lawyer": lawyer, "answers": answers})
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        notification_services.mark_read(recipient=request.user)
+        return redirect("consult:notification-list")
+    notifications = Notification.objects.filter(recipient=request.user).select_related("question", "answer__lawyer")
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "consult/notification_list.html", {"page": page})
+
+
+@login_required
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    notification = get_object_or_404(Notification.objects.select_related("answer__question"), pk=pk, recipient=request.user)
+    if notification.read_at is None:
+        notification_services.mark_read(recipient=request.user, pk=notification.pk)
+    return redirect(notification.answer)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from consult.models import LawyerProfile
+from consult.models import Category, LawyerProfile
 
 Status = LawyerProfile.Status
 
@@ -21,6 +23,37 @@ _ALLOWED = {
 
 class TransitionError(ValueError):
     pass
+
+
+@transaction.atomic
+def lawyer_apply(
+    *,
+    user: User,
+    real_name: str,
+    license_number: str,
+    law_firm: str,
+    region: str,
+    practice_areas: Iterable[Category],
+    bio: str = "",
+) -> LawyerProfile:
+    """Apply (or, after a rejection, apply again) to be verified as a lawyer."""
+    profile = LawyerProfile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        profile = LawyerProfile(user=user)
+    elif profile.status not in (Status.PENDING, Status.REJECTED):
+        raise TransitionError(f"您的律师认证状态为{profile.get_status_display()}，不能重新申请。")
+    profile.real_name = real_name.strip()
+    profile.license_number = license_number.strip()
+    profile.law_firm = law_firm.strip()
+    profile.region = region.strip()
+    profile.bio = bio.strip()
+    profile.status = Status.PENDING
+    profile.status_changed_at = None
+    profile.status_changed_by = None
+    profile.full_clean()
+    profile.save()
+    profile.practice_areas.set(practice_areas)
+    return profile
 
 
 @transaction.atomic

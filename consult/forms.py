@@ -1,0 +1,148 @@
+"""Forms of the Q&A pages. They validate input; the services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import json
+
+from django import forms
+
+from consult.models import LICENSE_NUMBER_VALIDATOR, Answer, Category, LawyerProfile, Question
+from statutes.assessment import Facts, InvalidFacts, parse_facts
+from statutes.citations import format_citation, resolve_citations
+from statutes.models import Article
+
+CITATION_HELP = (
+    "每行一条，写法律简称和条号，例如“刑法 253-1”“民法典 第一千零七十九条”"
+    "“法释〔2017〕10号 5”。可留空。"
+)
+
+
+class AssessmentFactsField(forms.CharField):
+    """The facts of an assessment the asker chose to attach, as the contract's JSON."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, max_length=5000, **kwargs)
+
+    def clean(self, value: Any) -> Facts | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return parse_facts(json.loads(text))
+        except (ValueError, InvalidFacts):
+            raise forms.ValidationError("附带的评估数据无效，请回到评估工具重新评估。") from None
+
+
+class QuestionForm(forms.ModelForm):
+    assessment_facts = AssessmentFactsField()
+
+    class Meta:
+        model = Question
+        fields = ["title", "category", "body", "is_anonymous"]
+        labels = {"is_anonymous": "匿名提问（页面上显示为“匿名用户”）"}
+        help_texts = {
+            "title": "一句话说清您的问题，5 到 100 个字。",
+            "body": "说明事情经过、您关心的问题。请不要填写身份证号、手机号、住址等个人信息。",
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.all()
+        self.fields["category"].empty_label = "请选择分类"
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if len(title) < 5:
+            raise forms.ValidationError("标题至少 5 个字。")
+        return title
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if len(body) < 10:
+            raise forms.ValidationError("请至少用 10 个字描述您的情况。")
+        return body
+
+
+class QuestionEditForm(QuestionForm):
+    # An attached assessment is part of asking; editing keeps it as it was.
+    assessment_facts = None
+
+
+class CitationsField(forms.CharField):
+    """Lines of citations, cleaned into a list of Articles."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "引用法条")
+        kwargs.setdefault("help_text", CITATION_HELP)
+        kwargs.setdefault("max_length", 1000)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple) and all(isinstance(a, Article) for a in value):
+            return "\n".join(format_citation(a) for a in value)
+        return value
+
+    def clean(self, value: Any) -> list[Article]:
+        text = super().clean(value)
+        articles, errors = resolve_citations(text or "")
+        if errors:
+            raise forms.ValidationError([str(error) for error in errors])
+        return articles
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label="您的回答",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        min_length=20,
+        max_length=Answer._meta.get_field("body").max_length,
+        error_messages={"min_length": "回答至少 20 个字，请写明依据和建议。"},
+    )
+    cited_articles = CitationsField()
+
+
+class LawyerApplicationForm(forms.ModelForm):
+    class Meta:
+        model = LawyerProfile
+        fields = ["real_name", "license_number", "law_firm", "region", "practice_areas", "bio"]
+        help_texts = {
+            "license_number": "律师执业证上的 17 位执业证号，仅用于审核，不会公开。",
+            "region": "例如：北京市朝阳区",
+            "practice_areas": "可多选。",
+        }
+        widgets = {"practice_areas": forms.CheckboxSelectMultiple, "bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["license_number"].validators = [LICENSE_NUMBER_VALIDATOR]
+        self.fields["practice_areas"].queryset = Category.objects.all()
+        self.fields["practice_areas"].error_messages["required"] = "请至少选择一个擅长领域。"
+
+    def clean_license_number(self) -> str:
+        number = self.cleaned_data["license_number"].strip()
+        taken = LawyerProfile.objects.filter(license_number=number)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("该执业证号已被其他账号使用。如有疑问请联系管理员。")
+        return number
+
+    def validate_unique(self) -> None:
+        # Uniqueness of the licence number is checked above with a clearer message.
+        pass
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="关键词",
+        max_length=100,
+        error_messages={"required": "请输入要搜索的关键词。", "max_length": "关键词最多 100 个字。"},
+    )

@@ -1,0 +1,61 @@
+"""Who may do what, decided in one place for the pages and the API alike."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.models import User
+from consult.models import Answer, LawyerProfile, Question
+
+AnyUser = User | AnonymousUser
+
+
+def verified_lawyer(user: AnyUser) -> LawyerProfile | None:
+    """The user's lawyer profile if an admin has verified it (and not revoked it)."""
+    if not user.is_authenticated:
+        return None
+    profile = getattr(user, "lawyer_profile", None)
+    return profile if profile is not None and profile.is_verified else None
+
+
+def can_ask(user: AnyUser) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def can_edit_question(user: AnyUser, question: Question) -> bool:
+    """The author edits the question until a lawyer answers it."""
+    return (
+        user.is_authenticated
+        and question.author_id == user.pk
+        and not question.is_hidden
+        and not question.answers.exists()
+    )
+
+
+def can_answer(user: AnyUser, question: Question) -> bool:
+    lawyer = verified_lawyer(user)
+    return (
+        lawyer is not None
+        and not question.is_hidden
+        and question.author_id != user.pk
+        and not question.answers.filter(lawyer=lawyer).exists()
+    )
+
+
+def can_edit_answer(user: AnyUser, answer: Answer) -> bool:
+    lawyer = verified_lawyer(user)
+    return lawyer is not None and answer.lawyer_id == lawyer.pk and not answer.is_hidden
+
+
+def can_accept(user: AnyUser, answer: Answer) -> bool:
+    return (
+        user.is_authenticated
+        and answer.question.author_id == user.pk
+        and not answer.is_hidden
+        and not answer.is_accepted
+    )
+
+
+def can_mark_helpful(user: AnyUser, answer: Answer) -> bool:
+    """Any signed-in user but the answer's own lawyer, once (the database enforces once)."""
+    return user.is_authenticated and answer.lawyer.user_id != user.pk and not answer.is_hidden

@@ -1,0 +1,79 @@
+"""Answering, accepting and marking answers helpful."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from consult import permissions
+from consult.models import Answer, HelpfulMark, Notification, Question
+from consult.services.notifications import notify
+from statutes.models import Article
+
+MAX_CITATIONS = 10
+
+
+def _check_citations(cited_articles: Iterable[Article]) -> list[Article]:
+    articles = list(dict.fromkeys(cited_articles))
+    if len(articles) > MAX_CITATIONS:
+        raise ValidationError({"cited_articles": f"最多引用 {MAX_CITATIONS} 条法条。"})
+    return articles
+
+
+@transaction.atomic
+def answer_create(
+    *, question: Question, by: User, body: str, cited_articles: Iterable[Article] = ()
+) -> Answer:
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if not permissions.can_answer(by, question):
+        raise PermissionDenied("只有通过认证的律师可以回答，且每个问题只能回答一次。")
+    articles = _check_citations(cited_articles)
+    answer = Answer(question=question, lawyer=by.lawyer_profile, body=body.strip())
+    answer.full_clean()
+    answer.save()
+    answer.cited_articles.set(articles)
+    notify(recipient=question.author, kind=Notification.Kind.ANSWER_POSTED, answer=answer)
+    return answer
+
+
+@transaction.atomic
+def answer_update(
+    *, answer: Answer, by: User, body: str, cited_articles: Iterable[Article] = ()
+) -> Answer:
+    if not permissions.can_edit_answer(by, answer):
+        raise PermissionDenied("只能修改自己的回答。")
+    articles = _check_citations(cited_articles)
+    answer.body = body.strip()
+    answer.full_clean()
+    answer.save()
+    answer.cited_articles.set(articles)
+    return answer
+
+
+@transaction.atomic
+def answer_accept(*, answer: Answer, by: User) -> Answer:
+    """The asker accepts the answer that helped; accepting another moves the mark to it."""
+    question = Question.objects.select_for_update().get(pk=answer.question_id)
+    answer = Answer.objects.select_related("question", "lawyer__user").get(pk=answer.pk)
+    if not permissions.can_accept(by, answer):
+        raise PermissionDenied("只有提问者可以采纳回答。")
+    question.answers.filter(is_accepted=True).update(is_accepted=False, accepted_at=None)
+    answer.is_accepted = True
+    answer.accepted_at = timezone.now()
+    answer.save(update_fields=["is_accepted", "accepted_at", "updated_at"])
+    notify(recipient=answer.lawyer.user, kind=Notification.Kind.ANSWER_ACCEPTED, answer=answer)
+    return answer
+
+
+def helpful_mark(*, answer: Answer, by: User) -> HelpfulMark:
+    if not permissions.can_mark_helpful(by, answer):
+        raise PermissionDenied("不能为自己的回答点“有帮助”。")
+    try:
+        with transaction.atomic():
+            return HelpfulMark.objects.create(user=by, answer=answer)
+    except IntegrityError:
+        raise ValidationError("您已经标记过这条回答有帮助。") from None

@@ -1,0 +1,76 @@
+"""Notifications: a row for the notifications page and, unless unsubscribed, an e-mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from consult.models import Answer, Notification
+
+UNSUBSCRIBE_SALT = "consult.unsubscribe"
+
+SUBJECTS = {
+    Notification.Kind.ANSWER_POSTED: "您的问题有了律师回答：{title}",
+    Notification.Kind.ANSWER_ACCEPTED: "您的回答被采纳了：{title}",
+}
+
+
+def unsubscribe_token(user: User) -> str:
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def user_from_unsubscribe_token(token: str) -> User | None:
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return User.objects.filter(pk=pk).first()
+
+
+def unsubscribe_url(user: User) -> str:
+    path = reverse("accounts:unsubscribe", kwargs={"token": unsubscribe_token(user)})
+    return settings.SITE_URL + path
+
+
+def notify(*, recipient: User, kind: str, answer: Answer) -> Notification:
+    notification = Notification.objects.create(
+        recipient=recipient, kind=kind, question=answer.question, answer=answer
+    )
+    if recipient.email and recipient.email_notifications and recipient.is_active:
+        # Only once the write is committed: a rolled-back answer sends nothing.
+        transaction.on_commit(lambda: _send_email(notification))
+    return notification
+
+
+def _send_email(notification: Notification) -> None:
+    recipient = notification.recipient
+    unsubscribe = unsubscribe_url(recipient)
+    context = {
+        "notification": notification,
+        "question_url": settings.SITE_URL + notification.answer.get_absolute_url(),
+        "unsubscribe_url": unsubscribe,
+    }
+    message = EmailMessage(
+        subject=SUBJECTS[notification.kind].format(title=notification.question.title[:40]),
+        body=render_to_string("consult/email/notification.txt", context),
+        to=[recipient.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send(fail_silently=True)
+
+
+def mark_read(*, recipient: User, pk: int | None = None) -> int:
+    """Mark the recipient's notifications (or just one of them) as read."""
+    notifications = Notification.objects.filter(recipient=recipient).unread()
+    if pk is not None:
+        notifications = notifications.filter(pk=pk)
+    return notifications.update(read_at=timezone.now())

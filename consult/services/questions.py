@@ -1,0 +1,64 @@
+"""Asking and editing questions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from accounts.models import User
+from consult import permissions
+from consult.models import Category, Question
+from statutes.assessment import Facts
+from statutes.models import Article
+
+
+@transaction.atomic
+def question_create(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    category: Category,
+    is_anonymous: bool = False,
+    cited_articles: Iterable[Article] = (),
+    assessment_facts: Facts | None = None,
+) -> Question:
+    if not permissions.can_ask(author):
+        raise PermissionDenied("请先登录再提问。")
+    question = Question(
+        author=author,
+        title=title.strip(),
+        body=body.strip(),
+        category=category,
+        is_anonymous=is_anonymous,
+        assessment_facts=assessment_facts.to_dict() if assessment_facts else None,
+    )
+    question.full_clean()
+    question.save()
+    question.cited_articles.set(cited_articles)
+    return question
+
+
+@transaction.atomic
+def question_update(
+    *,
+    question: Question,
+    by: User,
+    title: str,
+    body: str,
+    category: Category,
+    is_anonymous: bool,
+) -> Question:
+    # Lock the row so an answer arriving meanwhile can't slip in under an edit.
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if not permissions.can_edit_question(by, question):
+        raise PermissionDenied("只有提问者可以在律师回答前修改问题。")
+    question.title = title.strip()
+    question.body = body.strip()
+    question.category = category
+    question.is_anonymous = is_anonymous
+    question.full_clean()
+    question.save()
+    return question

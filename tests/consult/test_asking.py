@@ -1,0 +1,119 @@
+"""Asking a question, editing it until it is answered, and bad input on the form."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from consult.models import Question
+from tests.factories import make_answer, make_category, make_question
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def category():  # noqa: ANN201
+    return make_category("婚姻家庭", slug="family")
+
+
+def ask(client: Client, **overrides):  # noqa: ANN003, ANN201
+    data = {"title": "离婚时彩礼要退吗？", "body": "我们结婚一年多，现在准备离婚，对方要求退还彩礼。", **overrides}
+    return client.post(reverse("consult:question-create"), data)
+
+
+def test_a_user_asks_and_sees_the_question_published(client: Client, alice, category) -> None:  # noqa: ANN001
+    client.force_login(alice)
+    response = ask(client, category=category.pk)
+    question = Question.objects.get()
+    assert response["Location"] == question.get_absolute_url()
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "离婚时彩礼要退吗" in page
+    assert alice.username in page
+    assert "问题已发布" in page
+
+
+def test_an_anonymous_question_hides_the_asker(client: Client, alice, category) -> None:  # noqa: ANN001
+    client.force_login(alice)
+    ask(client, category=category.pk, is_anonymous="on")
+    page = Client().get(Question.objects.get().get_absolute_url()).content.decode()
+    assert "匿名用户" in page
+    assert alice.username not in page
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field_error"),
+    [
+        ({"title": ""}, "该字段是必填项"),
+        ({"title": "短"}, "标题至少 5 个字"),
+        ({"title": "长" * 101}, "不超过 100 字符"),
+        ({"body": "太短了"}, "至少用 10 个字"),
+        ({"body": "长" * 5001}, "不超过 5000 字符"),
+        ({"category": ""}, "该字段是必填项"),
+        ({"category": "999999"}, "选择一个有效的选项"),
+        ({"category": "abc"}, "选择一个有效的选项"),
+        ({"assessment_facts": "not json"}, "附带的评估数据无效"),
+        ({"assessment_facts": json.dumps({"track": -1})}, "附带的评估数据无效"),
+    ],
+)
+def test_bad_input_is_refused_with_a_chinese_error_and_nothing_saved(
+    client: Client, alice, category, overrides: dict, field_error: str  # noqa: ANN001
+) -> None:
+    client.force_login(alice)
+    response = ask(client, **{"category": category.pk, **overrides})
+    assert response.status_code == 200
+    assert field_error in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_an_assessment_can_be_attached_and_is_shown_with_the_question(client: Client, alice, category) -> None:  # noqa: ANN001
+    client.force_login(alice)
+    facts = {"conduct": "provide", "records": {"track": 30, "lodging": 300}}
+    # Arriving from the tool with only the facts starts the form, keeping them.
+    start = client.post(reverse("consult:question-create"), {"assessment_facts": json.dumps(facts)})
+    assert start.status_code == 200
+    assert "该字段是必填项" not in start.content.decode()
+    ask(client, category=category.pk, assessment_facts=start.context["form"]["assessment_facts"].value())
+    question = Question.objects.get()
+    assert question.assessment_facts["records"]["track"] == 30
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "提问者附上的情节评估" in page
+    assert "情节严重" in page
+
+
+def test_the_author_edits_until_a_lawyer_answers(client: Client, alice, category) -> None:  # noqa: ANN001
+    question = make_question(author=alice, category=category)
+    client.force_login(alice)
+    url = reverse("consult:question-edit", args=[question.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"title": "改过的标题是这个？", "body": "补充了更多的情况说明，方便律师判断。", "category": category.pk})
+    question.refresh_from_db()
+    assert question.title == "改过的标题是这个？"
+    make_answer(question=question)
+    assert client.get(url).status_code == 403
+    assert "修改问题" not in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_a_bad_edit_changes_nothing(client: Client, alice, category) -> None:  # noqa: ANN001
+    question = make_question(author=alice, category=category, title="原来的标题？")
+    client.force_login(alice)
+    response = client.post(
+        reverse("consult:question-edit", args=[question.pk]), {"title": "", "body": "x", "category": category.pk}
+    )
+    assert response.status_code == 200
+    question.refresh_from_db()
+    assert question.title == "原来的标题？"
+
+
+def test_asking_is_rate_limited(client: Client, alice, category, settings) -> None:  # noqa: ANN001
+    settings.RATELIMIT_ENABLE = True
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(alice)
+    statuses = [ask(client, category=category.pk, title=f"第{n}个问题的标题？").status_code for n in range(25)]
+    assert statuses.count(302) == 20
+    assert statuses[-1] == 429
+    cache.clear()

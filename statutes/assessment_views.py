@@ -1,0 +1,50 @@
+"""The assessment tool page, and the fragment its script asks for while the user types.
+
+Privacy: facts arrive by POST only (never in a URL), are neither stored nor logged, are hidden
+from error reports (``sensitive_post_parameters``) and the responses are never cached. They
+leave the page only if the user presses "带着评估结果去提问".
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from statutes.assessment import Facts, assess, progress_bars
+from statutes.assessment_forms import AssessmentForm
+
+# static/js/assessment.js sends this header to get only the result, not the whole page.
+FRAGMENT_HEADER_VALUE = "fetch"
+
+
+def result_context(facts: Facts) -> dict[str, Any]:
+    """What the result include shows: the contract's output, its bars, and the facts for the
+    "attach to a question" button (as the contract's input JSON)."""
+    result = assess(facts)
+    return {
+        "assessment": result.to_dict(),
+        "bars": [bar.to_dict() for bar in progress_bars(facts, result)],
+        "attach_facts": json.dumps(facts.to_dict(), ensure_ascii=False),
+    }
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def pi_crime_assessment(request: HttpRequest) -> HttpResponse:
+    form = AssessmentForm(request.POST if request.method == "POST" else None)
+    context: dict[str, Any] = {"assessment_form": form}
+    if form.is_bound and form.is_valid():
+        assert form.facts is not None  # set by a valid form's clean()
+        context |= result_context(form.facts)
+    status = 400 if form.is_bound and form.errors else 200
+    fragment = request.headers.get("X-Requested-With") == FRAGMENT_HEADER_VALUE
+    if fragment and form.is_bound:
+        return render(request, "statutes/_assessment_result.html", context, status=status)
+    return render(request, "statutes/assessment_tool.html", context, status=status)

@@ -16,7 +16,9 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
-        help_texts = {"username": "4 到 30 个字符，可用字母、数字和 @/./+/-/_；公开显示，请勿使用真实姓名或手机号。"}
+        help_texts = {
+            "username": "4 到 30 个字符，可用字母、数字和 @/./+/-/_；公开显示，请勿使用真实姓名或手机号。"
+        }
 
     def clean_username(self) -> str:
         username = super().clean_username()

@@ -35,9 +35,13 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
-    form = NotificationSettingsForm(request.POST if request.method == "POST" else None, instance=request.user)
+    form = NotificationSettingsForm(
+        request.POST if request.method == "POST" else None, instance=request.user
+    )
     if request.method == "POST" and form.is_valid():
-        user_set_email_notifications(user=request.user, enabled=form.cleaned_data["email_notifications"])
+        user_set_email_notifications(
+            user=request.user, enabled=form.cleaned_data["email_notifications"]
+        )
         messages.success(request, "设置已保存。")
         return redirect("accounts:account")
     return render(

@@ -78,6 +78,7 @@ def main() -> None:
 
 def seed(count: int) -> None:
     """Bulk-create demo-like questions with answers, citations and marks up to `count`."""
+    from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
     from accounts.models import User
@@ -87,30 +88,49 @@ def seed(count: int) -> None:
     existing = Question.objects.count()
     if existing >= count:
         return
+    unusable = make_password(None)
     with transaction.atomic():
         categories = [
             Category.objects.get_or_create(slug=f"bench-{n}", defaults={"name": f"压测分类{n}"})[0]
             for n in range(10)
         ]
         users = User.objects.bulk_create(
-            [User(username=f"bench-{existing}-{n}", password="!") for n in range(200)]
+            [User(username=f"bench-{existing}-{n}", password=unusable) for n in range(200)]
         )
         lawyers = []
         for n in range(20):
-            user = User.objects.create(username=f"bench-lawyer-{existing}-{n}", password="!")
+            user = User.objects.create(username=f"bench-lawyer-{existing}-{n}", password=unusable)
             lawyers.append(
                 LawyerProfile.objects.create(
-                    user=user, real_name=f"压测律师{n}", license_number=f"{9 * 10**16 + existing * 100 + n}",
-                    law_firm="压测律师事务所", region="北京市", status="verified",
+                    user=user,
+                    real_name=f"压测律师{n}",
+                    license_number=f"{9 * 10**16 + existing * 100 + n}",
+                    law_firm="压测律师事务所",
+                    region="北京市",
+                    status="verified",
                     status_changed_at="2026-01-01T00:00:00Z",
                 )
             )
-        articles = list(Article.objects.current().filter(version__law__slug="labor-contract-law")[:40])
-        words = ["劳动合同", "加班费", "工伤", "离婚", "彩礼", "交通事故", "宅基地", "商标", "合同违约", "个人信息"]
+        articles = list(
+            Article.objects.current().filter(version__law__slug="labor-contract-law")[:40]
+        )
+        words = [
+            "劳动合同",
+            "加班费",
+            "工伤",
+            "离婚",
+            "彩礼",
+            "交通事故",
+            "宅基地",
+            "商标",
+            "合同违约",
+            "个人信息",
+        ]
         questions = Question.objects.bulk_create(
             [
                 Question(
-                    author=users[n % len(users)], category=categories[n % 10],
+                    author=users[n % len(users)],
+                    category=categories[n % 10],
                     title=f"{words[n % 10]}问题第{n}号该怎么处理？",
                     body=f"关于{words[n % 10]}的详细描述，编号 {n}。" * 5,
                 )
@@ -131,7 +151,11 @@ def seed(count: int) -> None:
             ]
         )
         HelpfulMark.objects.bulk_create(
-            [HelpfulMark(user=users[i % len(users)], answer=a) for i, a in enumerate(answers) if i % 3 == 0]
+            [
+                HelpfulMark(user=users[i % len(users)], answer=a)
+                for i, a in enumerate(answers)
+                if i % 3 == 0
+            ]
         )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
+from typing import Any
 
 from django import forms
 
@@ -118,7 +117,10 @@ class LawyerApplicationForm(forms.ModelForm):
             "region": "例如：北京市朝阳区",
             "practice_areas": "可多选。",
         }
-        widgets = {"practice_areas": forms.CheckboxSelectMultiple, "bio": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "practice_areas": forms.CheckboxSelectMultiple,
+            "bio": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -144,5 +146,8 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label="关键词",
         max_length=100,
-        error_messages={"required": "请输入要搜索的关键词。", "max_length": "关键词最多 100 个字。"},
+        error_messages={
+            "required": "请输入要搜索的关键词。",
+            "max_length": "关键词最多 100 个字。",
+        },
     )

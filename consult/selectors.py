@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
 from consult.permissions import AnyUser
@@ -17,13 +18,28 @@ CRIMINAL_LAW = "criminal-law"
 PI_INTERPRETATION = "pi-crime-interpretation-2017"
 
 
+def _visible_answers_of_outer_question() -> QuerySet[Answer]:
+    return Answer.objects.filter(question=OuterRef("pk"), is_hidden=False)
+
+
 def question_list() -> QuerySet[Question]:
-    """Visible questions, newest first, with what a list row shows."""
+    """Visible questions, newest first, with what a list row shows.
+
+    The answer count is a correlated subquery rather than a JOIN + GROUP BY, so the database
+    counts answers only for the rows of the page it returns, not for every question.
+    """
+    answer_count = (
+        _visible_answers_of_outer_question()
+        .order_by()
+        .values("question")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Question.objects.visible()
         .latest()
         .select_related("category", "author")
-        .annotate(answer_count=Count("answers", filter=Q(answers__is_hidden=False)))
+        .annotate(answer_count=Coalesce(Subquery(answer_count), 0))
     )
 
 
@@ -31,26 +47,25 @@ def recommended_questions(
     *, exclude: Question | None = None, limit: int = RECOMMENDED_LIMIT
 ) -> list[Question]:
     """ "为您推荐N个最新问题": the newest visible questions that have an answer."""
-    questions = question_list().filter(answer_count__gt=0)
+    questions = question_list().filter(Exists(_visible_answers_of_outer_question()))
     if exclude is not None:
         questions = questions.exclude(pk=exclude.pk)
     return list(questions[:limit])
 
 
 def categories() -> QuerySet[Category]:
+    # The explicit order_by: Django drops Meta.ordering from a query with GROUP BY.
     return Category.objects.annotate(
         question_count=Count("questions", filter=Q(questions__is_hidden=False))
-    )
+    ).order_by("position", "name")
 
 
 def questions_citing(article: Article) -> QuerySet[Question]:
     """Visible questions that cite the article themselves or through a visible answer."""
-    return (
-        question_list()
-        .filter(
-            Q(cited_articles=article) | Q(answers__cited_articles=article, answers__is_hidden=False)
-        )
-        .distinct()
+    citing_answers = Answer.objects.filter(cited_articles=article, is_hidden=False)
+    return question_list().filter(
+        Q(pk__in=article.citing_questions.values("pk"))
+        | Q(pk__in=citing_answers.values("question_id"))
     )
 
 
@@ -69,6 +84,8 @@ def visible_answers(question: Question) -> list[Answer]:
             Prefetch("lawyer__practice_areas"),
         )
         .annotate(helpful_count=Count("helpful_marks"))
+        # Explicit: Django drops Meta.ordering from a query with GROUP BY (the Count above).
+        .order_by("-is_accepted", "created_at", "pk")
     )
     helped = helped_counts({answer.lawyer_id for answer in answers})
     for answer in answers:
@@ -93,7 +110,9 @@ def helpful_answer_ids(user: AnyUser, answers: list[Answer]) -> set[int]:
     if not user.is_authenticated or not answers:
         return set()
     return set(
-        HelpfulMark.objects.filter(user=user, answer__in=answers).values_list("answer_id", flat=True)
+        HelpfulMark.objects.filter(user=user, answer__in=answers).values_list(
+            "answer_id", flat=True
+        )
     )
 
 
@@ -150,18 +169,24 @@ def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list
         return curated[:limit]
     taken = {question.pk, *(q.pk for q in curated)}
     own_articles = _articles_of([question.pk]).get(question.pk, set())
-    candidates = list(
-        Question.objects.visible()
+    # Two bounded, index-friendly lookups instead of one OR across three joins: the newest
+    # questions of the same category, and the newest ones citing the same articles.
+    visible = Question.objects.visible().exclude(pk__in=taken)
+    ids = set(
+        visible.filter(category_id=question.category_id)
         .latest()
-        .exclude(pk__in=taken)
-        .filter(
-            Q(category_id=question.category_id)
-            | Q(cited_articles__in=own_articles)
-            | Q(answers__cited_articles__in=own_articles)
-        )
-        .distinct()
-        .select_related("category")[:RELATED_CANDIDATES]
+        .values_list("pk", flat=True)[:RELATED_CANDIDATES]
     )
+    if own_articles:
+        citing = Q(cited_articles__in=own_articles) | Q(
+            pk__in=Answer.objects.filter(cited_articles__in=own_articles, is_hidden=False).values(
+                "question_id"
+            )
+        )
+        ids.update(
+            visible.filter(citing).order_by("-pk").values_list("pk", flat=True)[:RELATED_CANDIDATES]
+        )
+    candidates = list(Question.objects.filter(pk__in=ids).select_related("category"))
     articles = _articles_of([c.pk for c in candidates]) if own_articles else {}
     scored = []
     for candidate in candidates:

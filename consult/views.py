@@ -55,7 +55,9 @@ def search(request: HttpRequest) -> HttpResponse:
     page = None
     if request.GET and form.is_valid():
         query = form.cleaned_data["q"].strip()
-        questions = selectors.question_list().filter(Q(title__icontains=query) | Q(body__icontains=query))
+        questions = selectors.question_list().filter(
+            Q(title__icontains=query) | Q(body__icontains=query)
+        )
         page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -66,7 +68,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:
     question = get_object_or_404(
-        Question.objects.select_related("category", "author").prefetch_related("cited_articles__version__law"),
+        Question.objects.select_related("category", "author").prefetch_related(
+            "cited_articles__version__law"
+        ),
         pk=pk,
     )
     if question.is_hidden and not request.user.is_staff:
@@ -74,7 +78,9 @@ def _question_or_404(request: HttpRequest, pk: int) -> Question:
     return question
 
 
-def question_detail(request: HttpRequest, pk: int, answer_form: AnswerForm | None = None) -> HttpResponse:
+def question_detail(
+    request: HttpRequest, pk: int, answer_form: AnswerForm | None = None
+) -> HttpResponse:
     question = _question_or_404(request, pk)
     answers = selectors.visible_answers(question)
     user = request.user
@@ -82,7 +88,9 @@ def question_detail(request: HttpRequest, pk: int, answer_form: AnswerForm | Non
     for answer in answers:
         answer.can_accept = permissions.can_accept(user, answer)
         answer.can_edit = permissions.can_edit_answer(user, answer)
-        answer.can_mark_helpful = permissions.can_mark_helpful(user, answer) and answer.pk not in marked
+        answer.can_mark_helpful = (
+            permissions.can_mark_helpful(user, answer) and answer.pk not in marked
+        )
         answer.marked_helpful = answer.pk in marked
     can_answer = permissions.can_answer(user, question)
     return render(
@@ -96,7 +104,9 @@ def question_detail(request: HttpRequest, pk: int, answer_form: AnswerForm | Non
             "can_edit": permissions.can_edit_question(user, question),
             "can_answer": can_answer,
             "answer_form": answer_form or (AnswerForm() if can_answer else None),
-            "lawyer_status": getattr(user, "lawyer_profile", None) if user.is_authenticated else None,
+            "lawyer_status": getattr(user, "lawyer_profile", None)
+            if user.is_authenticated
+            else None,
             "concerns_pi_crime": selectors.concerns_pi_crime(question),
             **selectors.attached_assessment(question),
         },
@@ -157,7 +167,10 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not permissions.can_edit_answer(request.user, answer):
         raise PermissionDenied("只能修改自己的回答。")
-    initial = {"body": answer.body, "cited_articles": list(answer.cited_articles.select_related("version__law"))}
+    initial = {
+        "body": answer.body,
+        "cited_articles": list(answer.cited_articles.select_related("version__law")),
+    }
     form = AnswerForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         answer_services.answer_update(answer=answer, by=request.user, **form.cleaned_data)
@@ -206,7 +219,11 @@ def lawyer_apply_view(request: HttpRequest) -> HttpResponse:
         LawyerProfile.Status.PENDING,
         LawyerProfile.Status.REJECTED,
     )
-    form = LawyerApplicationForm(request.POST if request.method == "POST" else None, instance=profile) if can_apply else None
+    form = (
+        LawyerApplicationForm(request.POST if request.method == "POST" else None, instance=profile)
+        if can_apply
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("您的认证状态不允许重新申请。")
@@ -240,14 +257,18 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         notification_services.mark_read(recipient=request.user)
         return redirect("consult:notification-list")
-    notifications = Notification.objects.filter(recipient=request.user).select_related("question", "answer__lawyer")
+    notifications = Notification.objects.filter(recipient=request.user).select_related(
+        "question", "answer__lawyer"
+    )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "consult/notification_list.html", {"page": page})
 
 
 @login_required
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
-    notification = get_object_or_404(Notification.objects.select_related("answer__question"), pk=pk, recipient=request.user)
+    notification = get_object_or_404(
+        Notification.objects.select_related("answer__question"), pk=pk, recipient=request.user
+    )
     if notification.read_at is None:
         notification_services.mark_read(recipient=request.user, pk=notification.pk)
     return redirect(notification.answer)

@@ -1,10 +1,28 @@
-"""The one DRF router of the API, under /api/v1/."""
+"""The one DRF router of the API, under /api/v1/.
+
+Nested resources are plain prefixes on the same router: questions/{id}/answers/ and
+laws/{slug}/articles/ need no second router.
+"""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from consult.api import AnswerViewSet, CategoryViewSet, LawyerViewSet, QuestionViewSet
+from statutes.api import ArticleViewSet, LawArticleViewSet, LawViewSet
+
 router = DefaultRouter()
+router.register("questions", QuestionViewSet, basename="question")
+router.register(
+    r"questions/(?P<question_pk>[0-9]+)/answers", AnswerViewSet, basename="question-answer"
+)
+router.register("lawyers", LawyerViewSet, basename="lawyer")
+router.register("categories", CategoryViewSet, basename="category")
+router.register("laws", LawViewSet, basename="law")
+router.register(
+    r"laws/(?P<law_slug>[-a-zA-Z0-9_]+)/articles", LawArticleViewSet, basename="law-article"
+)
+router.register("articles", ArticleViewSet, basename="article")
 
 app_name = "api"
 urlpatterns = [

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns django-ratelimit's refusal into RATELIMIT_VIEW (429) instead of a 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -96,7 +98,7 @@ LOGIN_REDIRECT_URL = "consult:home"
 LOGOUT_REDIRECT_URL = "consult:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.validators.ChineseMinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -154,6 +156,7 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
 SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 # Rate limits on writes (django-ratelimit); the API uses DRF's throttles below.
@@ -161,16 +164,21 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "portal.views.rate_limited"
 
 REST_FRAMEWORK = {
+    # Token first: a request without credentials then gets 401 with `WWW-Authenticate: Token`
+    # (session auth offers no challenge, so DRF would answer 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Unknown or malformed query parameters are a 400, not a silently unfiltered list.
+    "DEFAULT_FILTER_BACKENDS": ["portal.api.StrictFilterBackend"],
+    "EXCEPTION_HANDLER": "portal.api.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "portal.api.AnonThrottle",
+        "portal.api.UserThrottle",
+        "portal.api.WriteThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("THROTTLE_ANON", "120/min"),
@@ -178,16 +186,32 @@ REST_FRAMEWORK = {
         "writes": env_str("THROTTLE_WRITES", "30/min"),
         "assessments": env_str("THROTTLE_ASSESSMENTS", "30/min"),
     },
+    # Per-IP throttles read X-Forwarded-For only behind this many trusted proxies; with 0 a
+    # client can't dodge them by sending its own header.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "法律咨询网 API",
-    "DESCRIPTION": "法律咨询网的公开 JSON API：问题、回答、律师、法规条文与侵犯公民个人信息罪情节评估。",
+    "DESCRIPTION": (
+        "法律咨询网的公开 JSON API：问题、回答、律师、法规条文与侵犯公民个人信息罪情节评估。\n\n"
+        "认证：网站自身的页面使用会话（session）；其他客户端在请求头中发送 "
+        "`Authorization: Token <令牌>`（在账户页面创建或撤销令牌）。\n\n"
+        "列表使用游标分页：沿响应中的 `next` / `previous` 链接翻页，`page_size` 为 1 到 100。"
+        "未知的或格式错误的查询参数返回 400。写操作与评估接口有更严格的频率限制，超出时返回 429 "
+        "和 `Retry-After`。"
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share values (有效/已修改/已废止 …) get stable names in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "LawVersionStatusEnum": "statutes.models.LawVersion.Status",
+        "LawKindEnum": "statutes.models.Law.Kind",
+        "LawyerStatusEnum": "consult.models.LawyerProfile.Status",
+    },
 }
 
 LOGGING = {

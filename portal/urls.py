@@ -2,15 +2,19 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import views
+from statutes.assessment_api import AssessmentView
 
 urlpatterns = [
     path("", include("consult.urls")),
     path("accounts/", include("accounts.urls")),
     path("statutes/", include("statutes.urls")),
+    path("tools/", include("statutes.tool_urls")),
+    path("api/v1/assessments/", AssessmentView.as_view(), name="api-assessment"),
     path("api/v1/", include("portal.api_urls")),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
 ]
 
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -15,16 +15,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def category():  # noqa: ANN201
+def category():
     return make_category("婚姻家庭", slug="family")
 
 
-def ask(client: Client, **overrides):  # noqa: ANN003, ANN201
-    data = {"title": "离婚时彩礼要退吗？", "body": "我们结婚一年多，现在准备离婚，对方要求退还彩礼。", **overrides}
+def ask(client: Client, **overrides):
+    data = {
+        "title": "离婚时彩礼要退吗？",
+        "body": "我们结婚一年多，现在准备离婚，对方要求退还彩礼。",
+        **overrides,
+    }
     return client.post(reverse("consult:question-create"), data)
 
 
-def test_a_user_asks_and_sees_the_question_published(client: Client, alice, category) -> None:  # noqa: ANN001
+def test_a_user_asks_and_sees_the_question_published(client: Client, alice, category) -> None:
     client.force_login(alice)
     response = ask(client, category=category.pk)
     question = Question.objects.get()
@@ -35,7 +39,7 @@ def test_a_user_asks_and_sees_the_question_published(client: Client, alice, cate
     assert "问题已发布" in page
 
 
-def test_an_anonymous_question_hides_the_asker(client: Client, alice, category) -> None:  # noqa: ANN001
+def test_an_anonymous_question_hides_the_asker(client: Client, alice, category) -> None:
     client.force_login(alice)
     ask(client, category=category.pk, is_anonymous="on")
     page = Client().get(Question.objects.get().get_absolute_url()).content.decode()
@@ -59,7 +63,7 @@ def test_an_anonymous_question_hides_the_asker(client: Client, alice, category) 
     ],
 )
 def test_bad_input_is_refused_with_a_chinese_error_and_nothing_saved(
-    client: Client, alice, category, overrides: dict, field_error: str  # noqa: ANN001
+    client: Client, alice, category, overrides: dict, field_error: str
 ) -> None:
     client.force_login(alice)
     response = ask(client, **{"category": category.pk, **overrides})
@@ -68,14 +72,20 @@ def test_bad_input_is_refused_with_a_chinese_error_and_nothing_saved(
     assert not Question.objects.exists()
 
 
-def test_an_assessment_can_be_attached_and_is_shown_with_the_question(client: Client, alice, category) -> None:  # noqa: ANN001
+def test_an_assessment_can_be_attached_and_is_shown_with_the_question(
+    client: Client, alice, category
+) -> None:
     client.force_login(alice)
     facts = {"conduct": "provide", "records": {"track": 30, "lodging": 300}}
     # Arriving from the tool with only the facts starts the form, keeping them.
     start = client.post(reverse("consult:question-create"), {"assessment_facts": json.dumps(facts)})
     assert start.status_code == 200
     assert "该字段是必填项" not in start.content.decode()
-    ask(client, category=category.pk, assessment_facts=start.context["form"]["assessment_facts"].value())
+    ask(
+        client,
+        category=category.pk,
+        assessment_facts=start.context["form"]["assessment_facts"].value(),
+    )
     question = Question.objects.get()
     assert question.assessment_facts["records"]["track"] == 30
     page = client.get(question.get_absolute_url()).content.decode()
@@ -83,12 +93,19 @@ def test_an_assessment_can_be_attached_and_is_shown_with_the_question(client: Cl
     assert "情节严重" in page
 
 
-def test_the_author_edits_until_a_lawyer_answers(client: Client, alice, category) -> None:  # noqa: ANN001
+def test_the_author_edits_until_a_lawyer_answers(client: Client, alice, category) -> None:
     question = make_question(author=alice, category=category)
     client.force_login(alice)
     url = reverse("consult:question-edit", args=[question.pk])
     assert client.get(url).status_code == 200
-    client.post(url, {"title": "改过的标题是这个？", "body": "补充了更多的情况说明，方便律师判断。", "category": category.pk})
+    client.post(
+        url,
+        {
+            "title": "改过的标题是这个？",
+            "body": "补充了更多的情况说明，方便律师判断。",
+            "category": category.pk,
+        },
+    )
     question.refresh_from_db()
     assert question.title == "改过的标题是这个？"
     make_answer(question=question)
@@ -96,24 +113,28 @@ def test_the_author_edits_until_a_lawyer_answers(client: Client, alice, category
     assert "修改问题" not in client.get(question.get_absolute_url()).content.decode()
 
 
-def test_a_bad_edit_changes_nothing(client: Client, alice, category) -> None:  # noqa: ANN001
+def test_a_bad_edit_changes_nothing(client: Client, alice, category) -> None:
     question = make_question(author=alice, category=category, title="原来的标题？")
     client.force_login(alice)
     response = client.post(
-        reverse("consult:question-edit", args=[question.pk]), {"title": "", "body": "x", "category": category.pk}
+        reverse("consult:question-edit", args=[question.pk]),
+        {"title": "", "body": "x", "category": category.pk},
     )
     assert response.status_code == 200
     question.refresh_from_db()
     assert question.title == "原来的标题？"
 
 
-def test_asking_is_rate_limited(client: Client, alice, category, settings) -> None:  # noqa: ANN001
+def test_asking_is_rate_limited(client: Client, alice, category, settings) -> None:
     settings.RATELIMIT_ENABLE = True
     from django.core.cache import cache
 
     cache.clear()
     client.force_login(alice)
-    statuses = [ask(client, category=category.pk, title=f"第{n}个问题的标题？").status_code for n in range(25)]
+    statuses = [
+        ask(client, category=category.pk, title=f"第{n}个问题的标题？").status_code
+        for n in range(25)
+    ]
     assert statuses.count(302) == 20
     assert statuses[-1] == 429
     cache.clear()

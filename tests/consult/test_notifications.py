@@ -16,13 +16,15 @@ pytestmark = pytest.mark.django_db
 BODY = "根据相关规定，建议您先与对方协商，协商不成再通过诉讼解决。"
 
 
-def post_answer(client: Client, question, lawyer) -> None:  # noqa: ANN001
+def post_answer(client: Client, question, lawyer) -> None:
     client.force_login(lawyer.user)
-    client.post(reverse("consult:answer-create", args=[question.pk]), {"body": BODY, "cited_articles": ""})
+    client.post(
+        reverse("consult:answer-create", args=[question.pk]), {"body": BODY, "cited_articles": ""}
+    )
 
 
 def test_an_answer_notifies_the_asker_on_the_site_and_by_email(
-    client: Client, alice, django_capture_on_commit_callbacks  # noqa: ANN001
+    client: Client, alice, django_capture_on_commit_callbacks
 ) -> None:
     question = make_question(author=alice, title="工伤怎么认定？")
     lawyer = make_lawyer(real_name="韦律师")
@@ -44,9 +46,11 @@ def test_an_answer_notifies_the_asker_on_the_site_and_by_email(
     assert "韦律师律师回答了您的问题“工伤怎么认定？”" in page
 
 
-def test_opening_a_notification_marks_it_read_and_goes_to_the_answer(client: Client, alice) -> None:  # noqa: ANN001
+def test_opening_a_notification_marks_it_read_and_goes_to_the_answer(client: Client, alice) -> None:
     answer = make_answer(question=make_question(author=alice))
-    note = Notification.objects.create(recipient=alice, kind="answer_posted", question=answer.question, answer=answer)
+    note = Notification.objects.create(
+        recipient=alice, kind="answer_posted", question=answer.question, answer=answer
+    )
     client.force_login(alice)
     response = client.get(reverse("consult:notification-open", args=[note.pk]))
     assert response["Location"] == answer.get_absolute_url()
@@ -54,22 +58,28 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_answer(client: Cli
     assert note.read_at is not None
 
 
-def test_mark_all_read(client: Client, alice) -> None:  # noqa: ANN001
+def test_mark_all_read(client: Client, alice) -> None:
     answer = make_answer(question=make_question(author=alice))
-    Notification.objects.create(recipient=alice, kind="answer_posted", question=answer.question, answer=answer)
+    Notification.objects.create(
+        recipient=alice, kind="answer_posted", question=answer.question, answer=answer
+    )
     client.force_login(alice)
     client.post(reverse("consult:notification-list"))
     assert not Notification.objects.filter(recipient=alice).unread().exists()
 
 
-def test_nobody_opens_another_users_notification(client: Client, alice, bob) -> None:  # noqa: ANN001
+def test_nobody_opens_another_users_notification(client: Client, alice, bob) -> None:
     answer = make_answer(question=make_question(author=alice))
-    note = Notification.objects.create(recipient=alice, kind="answer_posted", question=answer.question, answer=answer)
+    note = Notification.objects.create(
+        recipient=alice, kind="answer_posted", question=answer.question, answer=answer
+    )
     client.force_login(bob)
     assert client.get(reverse("consult:notification-open", args=[note.pk])).status_code == 404
 
 
-def test_accepting_notifies_the_lawyer(client: Client, alice, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
+def test_accepting_notifies_the_lawyer(
+    client: Client, alice, django_capture_on_commit_callbacks
+) -> None:
     lawyer = make_lawyer()
     answer = make_answer(question=make_question(author=alice), lawyer=lawyer)
     client.force_login(alice)
@@ -80,7 +90,7 @@ def test_accepting_notifies_the_lawyer(client: Client, alice, django_capture_on_
 
 
 def test_one_click_unsubscribe_stops_emails_but_not_site_notifications(
-    client: Client, alice, django_capture_on_commit_callbacks  # noqa: ANN001
+    client: Client, alice, django_capture_on_commit_callbacks
 ) -> None:
     response = client.get(reverse("accounts:unsubscribe", args=[unsubscribe_token(alice)]))
     assert "已退订" in response.content.decode()
@@ -92,17 +102,18 @@ def test_one_click_unsubscribe_stops_emails_but_not_site_notifications(
     assert Notification.objects.filter(recipient=alice).exists()
 
 
-def test_a_mail_clients_one_click_post_unsubscribes_without_csrf(alice) -> None:  # noqa: ANN001
+def test_a_mail_clients_one_click_post_unsubscribes_without_csrf(alice) -> None:
     client = Client(enforce_csrf_checks=True)
     response = client.post(
-        reverse("accounts:unsubscribe", args=[unsubscribe_token(alice)]), {"List-Unsubscribe": "One-Click"}
+        reverse("accounts:unsubscribe", args=[unsubscribe_token(alice)]),
+        {"List-Unsubscribe": "One-Click"},
     )
     assert response.status_code == 200
     alice.refresh_from_db()
     assert not alice.email_notifications
 
 
-def test_resubscribing_works(client: Client, alice) -> None:  # noqa: ANN001
+def test_resubscribing_works(client: Client, alice) -> None:
     token = unsubscribe_token(alice)
     client.get(reverse("accounts:unsubscribe", args=[token]))
     client.post(reverse("accounts:unsubscribe", args=[token]), {"resubscribe": "1"})
@@ -111,7 +122,7 @@ def test_resubscribing_works(client: Client, alice) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("token", ["garbage", "1:abc:def"])
-def test_a_forged_unsubscribe_token_changes_nothing(client: Client, alice, token: str) -> None:  # noqa: ANN001
+def test_a_forged_unsubscribe_token_changes_nothing(client: Client, alice, token: str) -> None:
     response = client.get(reverse("accounts:unsubscribe", args=[token]))
     assert response.status_code == 400
     assert "退订链接无效" in response.content.decode()
@@ -119,7 +130,7 @@ def test_a_forged_unsubscribe_token_changes_nothing(client: Client, alice, token
     assert alice.email_notifications
 
 
-def test_the_account_page_toggles_emails(client: Client, alice) -> None:  # noqa: ANN001
+def test_the_account_page_toggles_emails(client: Client, alice) -> None:
     client.force_login(alice)
     client.post(reverse("accounts:account"), {})
     alice.refresh_from_db()
@@ -129,11 +140,16 @@ def test_the_account_page_toggles_emails(client: Client, alice) -> None:  # noqa
     assert alice.email_notifications
 
 
-def test_a_failed_answer_sends_nothing(client: Client, alice, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
+def test_a_failed_answer_sends_nothing(
+    client: Client, alice, django_capture_on_commit_callbacks
+) -> None:
     question = make_question(author=alice)
     lawyer = make_lawyer()
     client.force_login(lawyer.user)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("consult:answer-create", args=[question.pk]), {"body": "短", "cited_articles": ""})
+        client.post(
+            reverse("consult:answer-create", args=[question.pk]),
+            {"body": "短", "cited_articles": ""},
+        )
     assert mail.outbox == []
     assert not Notification.objects.exists()

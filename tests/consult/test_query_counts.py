@@ -7,13 +7,20 @@ from django.test import Client
 from django.urls import reverse
 
 from consult.models import HelpfulMark, RelatedLink
-from tests.factories import article, make_answer, make_category, make_lawyer, make_question, make_user
+from tests.factories import (
+    article,
+    make_answer,
+    make_category,
+    make_lawyer,
+    make_question,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def busy_site():  # noqa: ANN201
+def busy_site():
     """A category with 30 answered questions, several lawyers, citations, helpful marks and links."""
     category = make_category("劳动纠纷", slug="labor")
     lawyers = [make_lawyer(practice_areas=[category]) for _ in range(5)]
@@ -32,29 +39,33 @@ def busy_site():  # noqa: ANN201
     return questions
 
 
-def test_home(client: Client, busy_site, django_assert_max_num_queries) -> None:  # noqa: ANN001
+def test_home(client: Client, busy_site, django_assert_max_num_queries) -> None:
     with django_assert_max_num_queries(6):
         assert client.get(reverse("consult:home")).status_code == 200
 
 
-def test_category_page(client: Client, busy_site, django_assert_max_num_queries) -> None:  # noqa: ANN001
+def test_category_page(client: Client, busy_site, django_assert_max_num_queries) -> None:
     with django_assert_max_num_queries(5):
         assert client.get(reverse("consult:category-detail", args=["labor"])).status_code == 200
 
 
-def test_question_page_as_a_visitor(client: Client, busy_site, django_assert_max_num_queries) -> None:  # noqa: ANN001
+def test_question_page_as_a_visitor(
+    client: Client, busy_site, django_assert_max_num_queries
+) -> None:
     question = busy_site[0]
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         assert client.get(question.get_absolute_url()).status_code == 200
 
 
-def test_question_page_as_a_signed_in_user(client: Client, busy_site, django_assert_max_num_queries) -> None:  # noqa: ANN001
+def test_question_page_as_a_signed_in_user(
+    client: Client, busy_site, django_assert_max_num_queries
+) -> None:
     client.force_login(busy_site[2].author)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(24):
         assert client.get(busy_site[2].get_absolute_url()).status_code == 200
 
 
-def test_lawyer_profile(client: Client, busy_site, django_assert_max_num_queries) -> None:  # noqa: ANN001
+def test_lawyer_profile(client: Client, busy_site, django_assert_max_num_queries) -> None:
     lawyer = busy_site[0].answers.first().lawyer
     with django_assert_max_num_queries(5):
         assert client.get(lawyer.get_absolute_url()).status_code == 200

@@ -62,7 +62,10 @@ def test_the_limit_is_respected() -> None:
 
 
 def test_the_score_adds_its_documented_parts() -> None:
-    assert related_score(same_category=True, shared_articles=2, title_a="加班费", title_b="加班") == 2 + 6 + 1
+    assert (
+        related_score(same_category=True, shared_articles=2, title_a="加班费", title_b="加班")
+        == 2 + 6 + 1
+    )
 
 
 def test_question_words_are_not_shared_topic() -> None:

@@ -55,8 +55,15 @@ def client_for(world: World, role: str) -> Client:
     return client
 
 
-QUESTION = {"title": "新的提问标题在这里？", "category": "", "body": "这是一段足够长的问题描述，用于测试。"}
-ANSWER = {"body": "根据劳动合同法的规定，您可以先与公司协商，协商不成可以申请劳动仲裁。", "cited_articles": ""}
+QUESTION = {
+    "title": "新的提问标题在这里？",
+    "category": "",
+    "body": "这是一段足够长的问题描述，用于测试。",
+}
+ANSWER = {
+    "body": "根据劳动合同法的规定，您可以先与公司协商，协商不成可以申请劳动仲裁。",
+    "cited_articles": "",
+}
 
 # (action, role, expected status). 302 to the login page for visitors is written "login".
 TABLE = [
@@ -102,14 +109,16 @@ TABLE = [
 ]
 
 
-def perform(action: str, client: Client, world: World):  # noqa: ANN201
+def perform(action: str, client: Client, world: World):
     question_data = {**QUESTION, "category": world.open.category_id}
     if action == "ask":
         return client.post(reverse("consult:question-create"), question_data)
     if action == "edit_open":
         return client.post(reverse("consult:question-edit", args=[world.open.pk]), question_data)
     if action == "edit_answered":
-        return client.post(reverse("consult:question-edit", args=[world.answered.pk]), question_data)
+        return client.post(
+            reverse("consult:question-edit", args=[world.answered.pk]), question_data
+        )
     if action == "answer":
         return client.post(reverse("consult:answer-create", args=[world.answered.pk]), ANSWER)
     if action == "edit_answer":
@@ -126,7 +135,9 @@ def perform(action: str, client: Client, world: World):  # noqa: ANN201
 
 
 @pytest.mark.parametrize(("action", "role", "expected"), TABLE)
-def test_each_role_may_do_exactly_what_it_should(world: World, action: str, role: str, expected) -> None:  # noqa: ANN001
+def test_each_role_may_do_exactly_what_it_should(
+    world: World, action: str, role: str, expected
+) -> None:
     before = (Question.objects.count(), Answer.objects.count(), HelpfulMark.objects.count())
     response = perform(action, client_for(world, role), world)
     if expected == "login":
@@ -136,15 +147,22 @@ def test_each_role_may_do_exactly_what_it_should(world: World, action: str, role
         assert response.status_code == expected
     if expected in ("login", 403):
         # Nothing was written and the refusal says why in Chinese.
-        assert (Question.objects.count(), Answer.objects.count(), HelpfulMark.objects.count()) == before
+        assert (
+            Question.objects.count(),
+            Answer.objects.count(),
+            HelpfulMark.objects.count(),
+        ) == before
         if expected == 403:
             assert "没有权限" in response.content.decode()
 
 
 def test_every_write_refuses_get(world: World) -> None:
     client = client_for(world, "author")
-    for name, arg in [("consult:answer-create", world.answered.pk), ("consult:answer-accept", world.answer.pk),
-                      ("consult:answer-helpful", world.answer.pk)]:
+    for name, arg in [
+        ("consult:answer-create", world.answered.pk),
+        ("consult:answer-accept", world.answer.pk),
+        ("consult:answer-helpful", world.answer.pk),
+    ]:
         assert client.get(reverse(name, args=[arg])).status_code == 405
 
 
@@ -174,9 +192,15 @@ def test_revoking_a_lawyer_removes_the_right_to_answer_at_once(world: World) -> 
 
 def test_a_hidden_question_cannot_be_answered_edited_or_accepted(world: World) -> None:
     Question.objects.filter(pk=world.answered.pk).update(is_hidden=True)
-    assert client_for(world, "author").post(
-        reverse("consult:answer-accept", args=[world.answer.pk])
-    ).status_code == 404
-    assert client_for(world, "verified_lawyer").post(
-        reverse("consult:answer-create", args=[world.answered.pk]), ANSWER
-    ).status_code == 404
+    assert (
+        client_for(world, "author")
+        .post(reverse("consult:answer-accept", args=[world.answer.pk]))
+        .status_code
+        == 404
+    )
+    assert (
+        client_for(world, "verified_lawyer")
+        .post(reverse("consult:answer-create", args=[world.answered.pk]), ANSWER)
+        .status_code
+        == 404
+    )

@@ -25,7 +25,11 @@ def test_search_finds_titles_and_bodies_of_visible_questions(client: Client) -> 
 
 @pytest.mark.parametrize(
     ("params", "message"),
-    [({"q": ""}, "请输入要搜索的关键词"), ({"q": "字" * 101}, "关键词最多 100 个字"), ({"q": "没有这种词"}, "没有找到")],
+    [
+        ({"q": ""}, "请输入要搜索的关键词"),
+        ({"q": "字" * 101}, "关键词最多 100 个字"),
+        ({"q": "没有这种词"}, "没有找到"),
+    ],
 )
 def test_search_explains_empty_and_bad_queries(client: Client, params: dict, message: str) -> None:
     response = client.get(reverse("consult:search"), params)
@@ -40,7 +44,12 @@ def test_search_without_a_query_shows_the_form(client: Client) -> None:
 def test_a_visitor_signs_up_and_is_signed_in(client: Client) -> None:
     response = client.post(
         reverse("accounts:signup"),
-        {"username": "newuser", "email": "New@Example.com", "password1": "a-long-pass-phrase-9", "password2": "a-long-pass-phrase-9"},
+        {
+            "username": "newuser",
+            "email": "New@Example.com",
+            "password1": "a-long-pass-phrase-9",
+            "password2": "a-long-pass-phrase-9",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(username="newuser")
@@ -59,9 +68,14 @@ def test_a_visitor_signs_up_and_is_signed_in(client: Client) -> None:
         ({"password1": "123", "password2": "123"}, "密码太短"),
     ],
 )
-def test_bad_sign_up_is_refused(client: Client, alice, overrides: dict, message: str) -> None:  # noqa: ANN001
-    data = {"username": "newuser", "email": "new@example.com", "password1": "a-long-pass-phrase-9",
-            "password2": "a-long-pass-phrase-9", **overrides}
+def test_bad_sign_up_is_refused(client: Client, alice, overrides: dict, message: str) -> None:
+    data = {
+        "username": "newuser",
+        "email": "new@example.com",
+        "password1": "a-long-pass-phrase-9",
+        "password2": "a-long-pass-phrase-9",
+        **overrides,
+    }
     response = client.post(reverse("accounts:signup"), data)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -71,19 +85,26 @@ def test_bad_sign_up_is_refused(client: Client, alice, overrides: dict, message:
 def test_sign_up_does_not_redirect_off_site(client: Client) -> None:
     response = client.post(
         reverse("accounts:signup") + "?next=https://evil.example/",
-        {"username": "newuser", "email": "n@example.com", "password1": "a-long-pass-phrase-9", "password2": "a-long-pass-phrase-9"},
+        {
+            "username": "newuser",
+            "email": "n@example.com",
+            "password1": "a-long-pass-phrase-9",
+            "password2": "a-long-pass-phrase-9",
+        },
     )
     assert response["Location"] == reverse("consult:home")
 
 
-def test_sign_in_and_out(client: Client, alice) -> None:  # noqa: ANN001
-    response = client.post(reverse("accounts:login"), {"username": "alice", "password": "correct horse battery staple"})
+def test_sign_in_and_out(client: Client, alice) -> None:
+    response = client.post(
+        reverse("accounts:login"), {"username": "alice", "password": "correct horse battery staple"}
+    )
     assert response.status_code == 302
     client.post(reverse("accounts:logout"))
     assert "登录" in client.get(reverse("consult:home")).content.decode()
 
 
-def test_a_wrong_password_is_a_chinese_error(client: Client, alice) -> None:  # noqa: ANN001
+def test_a_wrong_password_is_a_chinese_error(client: Client, alice) -> None:
     response = client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     assert response.status_code == 200
     assert "请输入一个正确的" in response.content.decode()

@@ -1,0 +1,266 @@
+"""JSON shapes of the Q&A resources.
+
+Output serializers say what the public may see, field by field: never an e-mail, never a
+licence number (except to its own lawyer, in LawyerMeSerializer), never who asked an anonymous
+question. Input serializers are separate and strict; the services validate the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from consult.models import Answer, Category, LawyerProfile, Question
+from consult.services.answers import MAX_CITATIONS
+from portal.api import StrictSerializer
+from statutes.models import Article
+from statutes.serializers import ArticleBriefSerializer, absolute
+
+# ---------------------------------------------------------------------------------------------
+# Output
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    html_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Category
+        fields = ("slug", "name", "url", "html_url")
+
+    def get_url(self, category: Category) -> str:
+        return reverse(
+            "api:category-detail", kwargs={"slug": category.slug}, request=self.context["request"]
+        )
+
+    def get_html_url(self, category: Category) -> str:
+        return absolute(self.context, category.get_absolute_url())
+
+
+class CategoryDetailSerializer(CategorySerializer):
+    question_count = serializers.IntegerField(read_only=True, help_text="可见问题数")
+
+    class Meta(CategorySerializer.Meta):
+        fields = (
+            *CategorySerializer.Meta.fields,
+            "description",
+            "position",
+            "concerns_pi_crime",
+            "question_count",
+        )
+
+
+class LawyerCardSerializer(serializers.ModelSerializer):
+    """The card shown with an answer: public facts only."""
+
+    url = serializers.SerializerMethodField()
+    html_url = serializers.SerializerMethodField()
+    practice_areas = CategorySerializer(many=True, read_only=True)
+    helped_count = serializers.IntegerField(
+        read_only=True, help_text="已帮助人数：律师（可见地）回答过的可见问题的不同提问人数"
+    )
+
+    class Meta:
+        model = LawyerProfile
+        fields = (
+            "id",
+            "url",
+            "html_url",
+            "real_name",
+            "law_firm",
+            "region",
+            "practice_areas",
+            "helped_count",
+        )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, lawyer: LawyerProfile) -> str | None:
+        if not lawyer.is_verified:
+            return None  # only verified lawyers have a public profile
+        return reverse(
+            "api:lawyer-detail", kwargs={"pk": lawyer.pk}, request=self.context["request"]
+        )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, lawyer: LawyerProfile) -> str | None:
+        return absolute(self.context, lawyer.get_absolute_url()) if lawyer.is_verified else None
+
+
+class LawyerSerializer(LawyerCardSerializer):
+    class Meta(LawyerCardSerializer.Meta):
+        fields = (*LawyerCardSerializer.Meta.fields, "bio")
+
+
+class LawyerMeSerializer(LawyerSerializer):
+    """The lawyer's own application: the only place the licence number appears."""
+
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta(LawyerSerializer.Meta):
+        fields = (
+            *LawyerSerializer.Meta.fields,
+            "license_number",
+            "status",
+            "status_display",
+            "status_note",
+            "applied_at",
+            "status_changed_at",
+        )
+
+
+class AnswerSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    question = serializers.IntegerField(source="question_id", read_only=True)
+    lawyer = LawyerCardSerializer(read_only=True)
+    cited_articles = ArticleBriefSerializer(many=True, read_only=True)
+    helpful_count = serializers.IntegerField(read_only=True)
+    marked_helpful = serializers.SerializerMethodField(
+        help_text="当前用户是否已标记这条回答有帮助（访客恒为 false）"
+    )
+
+    class Meta:
+        model = Answer
+        fields = (
+            "id",
+            "url",
+            "question",
+            "lawyer",
+            "body",
+            "cited_articles",
+            "is_accepted",
+            "accepted_at",
+            "helpful_count",
+            "marked_helpful",
+            "created_at",
+            "updated_at",
+        )
+
+    def get_url(self, answer: Answer) -> str:
+        return reverse(
+            "api:question-answer-detail",
+            kwargs={"question_pk": answer.question_id, "pk": answer.pk},
+            request=self.context["request"],
+        )
+
+    def get_marked_helpful(self, answer: Answer) -> bool:
+        # The view puts the ids in the context, read in one query for all the answers.
+        return answer.pk in self.context.get("helpful_ids", ())
+
+
+class QuestionBriefSerializer(serializers.ModelSerializer):
+    """A link to a question (related questions): no asker at all."""
+
+    url = serializers.SerializerMethodField()
+    html_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Question
+        fields = ("id", "url", "html_url", "title", "created_at")
+
+    def get_url(self, question: Question) -> str:
+        return reverse(
+            "api:question-detail", kwargs={"pk": question.pk}, request=self.context["request"]
+        )
+
+    def get_html_url(self, question: Question) -> str:
+        return absolute(self.context, question.get_absolute_url())
+
+
+class QuestionListSerializer(QuestionBriefSerializer):
+    category = CategorySerializer(read_only=True)
+    # asker_name is "匿名用户" for an anonymous question, and nothing else about its author is
+    # sent; for no question does the author's id (or e-mail) appear.
+    asker_name = serializers.CharField(read_only=True)
+    excerpt = serializers.SerializerMethodField()
+    answer_count = serializers.IntegerField(read_only=True, help_text="可见回答数")
+    helpful_count = serializers.IntegerField(
+        source="helpful_total", read_only=True, help_text="可见回答收到的“有帮助”总数"
+    )
+
+    class Meta(QuestionBriefSerializer.Meta):
+        fields = (
+            *QuestionBriefSerializer.Meta.fields,
+            "category",
+            "asker_name",
+            "is_anonymous",
+            "excerpt",
+            "answer_count",
+            "helpful_count",
+            "is_hidden",
+        )
+
+    def get_excerpt(self, question: Question) -> str:
+        return question.body[:120]
+
+
+class QuestionDetailSerializer(QuestionListSerializer):
+    cited_articles = ArticleBriefSerializer(many=True, read_only=True)
+    answers = AnswerSerializer(many=True, read_only=True, source="api_answers")
+    related = QuestionBriefSerializer(
+        many=True, read_only=True, source="api_related", help_text="相关问题：人工关联在前"
+    )
+
+    class Meta(QuestionListSerializer.Meta):
+        fields = (
+            *QuestionListSerializer.Meta.fields,
+            "body",
+            "updated_at",
+            "cited_articles",
+            "answers",
+            "related",
+        )
+
+
+class HelpfulResultSerializer(serializers.Serializer):
+    answer = serializers.IntegerField()
+    helpful_count = serializers.IntegerField()
+
+
+# ---------------------------------------------------------------------------------------------
+# Input
+
+
+class ArticleIdsField(serializers.ListField):
+    """Article ids, read in one query; the value becomes the articles, in the order given."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", MAX_CITATIONS)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", f"引用的条文 id，最多 {MAX_CITATIONS} 条")
+        super().__init__(child=serializers.IntegerField(min_value=1), **kwargs)
+
+    def to_internal_value(self, data: Any) -> list[Article]:
+        ids: Sequence[int] = list(dict.fromkeys(super().to_internal_value(data)))
+        found = Article.objects.in_bulk(ids)
+        missing = [str(pk) for pk in ids if pk not in found]
+        if missing:
+            raise serializers.ValidationError(f"没有这些条文：{'、'.join(missing)}。")
+        return [found[pk] for pk in ids]
+
+
+class QuestionUpdateSerializer(StrictSerializer):
+    title = serializers.CharField(max_length=100)
+    body = serializers.CharField(max_length=5000)
+    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
+    is_anonymous = serializers.BooleanField(help_text="以“匿名用户”显示提问人")
+
+
+class QuestionCreateSerializer(QuestionUpdateSerializer):
+    is_anonymous = serializers.BooleanField(default=False, help_text="以“匿名用户”显示提问人")
+    cited_articles = ArticleIdsField()
+
+
+class AnswerInputSerializer(StrictSerializer):
+    body = serializers.CharField(max_length=10000)
+    cited_articles = ArticleIdsField()
+
+
+class HideInputSerializer(StrictSerializer):
+    reason = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", help_text="隐藏原因"
+    )

@@ -15,5 +15,6 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("me/", views.account, name="account"),
+    path("me/api-token/", views.api_token, name="api-token"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -5,14 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.forms import NotificationSettingsForm, SignupForm
 from accounts.services import user_set_email_notifications
+from accounts.tokens import token_create, token_exists, token_revoke
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
 
@@ -33,6 +36,24 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form})
 
 
+def _account_page(
+    request: HttpRequest, form: NotificationSettingsForm, new_token: str = ""
+) -> HttpResponse:
+    response = render(
+        request,
+        "accounts/account.html",
+        {
+            "form": form,
+            "lawyer": LawyerProfile.objects.filter(user=request.user).first(),
+            "has_token": token_exists(request.user),
+            "new_token": new_token,
+        },
+    )
+    # The page may show a freshly created API token: keep it out of every cache.
+    add_never_cache_headers(response)
+    return response
+
+
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     form = NotificationSettingsForm(
@@ -44,11 +65,23 @@ def account(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, "设置已保存。")
         return redirect("accounts:account")
-    return render(
-        request,
-        "accounts/account.html",
-        {"form": form, "lawyer": LawyerProfile.objects.filter(user=request.user).first()},
-    )
+    return _account_page(request, form)
+
+
+@require_POST
+@login_required
+@ratelimit(key="user", rate="10/h", method="POST", block=True)
+def api_token(request: HttpRequest) -> HttpResponse:
+    """Create (replacing any earlier one) or revoke the user's API token."""
+    if request.POST.get("action") == "revoke":
+        token_revoke(request.user)
+        messages.success(request, "API 令牌已撤销，使用它的程序将立即无法访问。")
+        return redirect("accounts:account")
+    if request.POST.get("action") != "create":
+        return HttpResponseBadRequest("未知操作。")
+    # Shown once, in this response only: never put into a message, a URL or a redirect.
+    key = token_create(request.user)
+    return _account_page(request, NotificationSettingsForm(instance=request.user), new_token=key)
 
 
 # Mail clients send the one-click POST (RFC 8058) without a CSRF token; the signed token in the

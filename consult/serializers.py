@@ -17,7 +17,7 @@ from rest_framework.reverse import reverse
 
 from consult.models import Answer, Category, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
-from portal.api import StrictSerializer
+from portal.api.serializers import StrictSerializer
 from statutes.models import Article
 from statutes.serializers import ArticleBriefSerializer, absolute
 

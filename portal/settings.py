@@ -172,13 +172,13 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # Unknown or malformed query parameters are a 400, not a silently unfiltered list.
-    "DEFAULT_FILTER_BACKENDS": ["portal.api.StrictFilterBackend"],
-    "EXCEPTION_HANDLER": "portal.api.exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["portal.api.filters.StrictFilterBackend"],
+    "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "portal.api.AnonThrottle",
-        "portal.api.UserThrottle",
-        "portal.api.WriteThrottle",
+        "portal.api.throttles.AnonThrottle",
+        "portal.api.throttles.UserThrottle",
+        "portal.api.throttles.WriteThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("THROTTLE_ANON", "120/min"),

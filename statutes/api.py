@@ -12,7 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.api import KeysetPagination, error_responses
+from portal.api.errors import error_responses
+from portal.api.pagination import KeysetPagination
 from statutes import selectors, services
 from statutes.filters import ArticleFilter, LawArticleFilter, LawFilter
 from statutes.models import Article, Law

@@ -23,7 +23,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from portal.api import FIELD_ERRORS_SCHEMA, AssessmentThrottle, error_responses
+from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
+from portal.api.throttles import AssessmentThrottle
 from statutes.assessment import (
     CONDUCTS,
     FIELD_HELP,
@@ -252,7 +253,8 @@ class AssessmentView(APIView):
     permission_classes = [AllowAny]
     parser_classes = [StrictJSONParser]
     # The API's usual throttles plus the "assessments" rate, per IP for visitors and per user
-    # when signed in (portal.api.AssessmentThrottle reads the rate from settings per request).
+    # when signed in (portal.api.throttles.AssessmentThrottle reads the rate from settings per
+    # request).
     throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, AssessmentThrottle]
 
     def post(self, request: Request) -> Response:

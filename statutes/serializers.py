@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
-from portal.api import StrictSerializer
+from portal.api.serializers import StrictSerializer
 from statutes.models import Article, Law, LawVersion
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,14 +195,19 @@ def _articles(cites: list[dict], where: str) -> list[Article]:
 
 
 @transaction.atomic
-def remove_demo() -> dict[str, int]:
-    """Delete everything marked as demo. Categories that real questions use are kept."""
-    counts = {}
-    counts["answers"] = Answer.objects.filter(is_demo=True).delete()[0]
-    counts["questions"] = Question.objects.filter(is_demo=True).delete()[0]
-    # Answers of real questions written from a demo lawyer account are demo content too.
-    Answer.objects.filter(lawyer__is_demo=True).delete()
-    counts["lawyers"] = LawyerProfile.objects.filter(is_demo=True).delete()[0]
-    counts["users"] = User.objects.filter(is_demo=True).delete()[0]
-    counts["categories"] = Category.objects.filter(is_demo=True, questions__isnull=True).delete()[0]
-    return counts
+def remove_demo() -> Counter[str]:
+    """Delete everything marked as demo; returns rows deleted per model (cascades included).
+
+    Categories that real questions use are kept.
+    """
+    deleted: Counter[str] = Counter()
+    for rows in (
+        Question.objects.filter(is_demo=True),
+        # Answers written from a demo lawyer account, even on real questions, are demo content.
+        Answer.objects.filter(lawyer__is_demo=True),
+        LawyerProfile.objects.filter(is_demo=True),
+        User.objects.filter(is_demo=True),
+        Category.objects.filter(is_demo=True, questions__isnull=True),
+    ):
+        deleted.update(rows.delete()[1])
+    return deleted

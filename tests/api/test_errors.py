@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from portal.api import exception_handler
+from portal.api.errors import exception_handler
 
 
 def test_a_services_field_errors_keep_their_fields() -> None:

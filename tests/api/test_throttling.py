@@ -13,7 +13,7 @@ from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.views import APIView
 
 from accounts.models import User
-from portal.api import AnonThrottle, AssessmentThrottle, UserThrottle
+from portal.api.throttles import AnonThrottle, AssessmentThrottle, UserThrottle
 from tests.factories import make_category
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,205 @@
+"""Questions: the list and detail, asking, editing, and hiding by moderators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from consult import permissions, selectors
+from consult.filters import QuestionFilter
+from consult.models import HelpfulMark, Question
+from consult.permissions import AnyUser
+from consult.serializers import (
+    HideInputSerializer,
+    QuestionCreateSerializer,
+    QuestionDetailSerializer,
+    QuestionListSerializer,
+    QuestionUpdateSerializer,
+)
+from consult.services import moderation
+from consult.services import questions as question_services
+from portal.api.errors import error_responses
+from portal.api.pagination import KeysetPagination
+from portal.api.permissions import staff_with
+from statutes.models import Article
+
+MODERATORS = staff_with("consult.change_question")
+
+# ---------------------------------------------------------------------------------------------
+# Reads
+
+
+def question_rows(user: AnyUser) -> QuerySet[Question]:
+    """The question list: selectors.question_list() (staff: with hidden rows) plus the
+    helpful total that "most helpful first" sorts by."""
+    if user.is_staff:
+        questions = (
+            Question.objects.latest()
+            .select_related("category", "author")
+            .annotate(answer_count=Count("answers", filter=Q(answers__is_hidden=False)))
+        )
+    else:
+        questions = selectors.question_list()
+    # A subquery, not a second Count over a join: two joins would multiply each other's rows.
+    marks = (
+        HelpfulMark.objects.filter(answer__question=OuterRef("pk"), answer__is_hidden=False)
+        .order_by()
+        .values("answer__question")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return questions.annotate(helpful_total=Coalesce(Subquery(marks), 0))
+
+
+# ---------------------------------------------------------------------------------------------
+# Who may do what: consult.permissions decides; these only map actions to its rules.
+
+
+class QuestionPermission(BasePermission):
+    """Anyone reads; a signed-in user asks; the author edits until a lawyer has answered."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if view.action == "create":
+            return permissions.can_ask(request.user)
+        if view.action in ("update", "partial_update"):
+            return request.user.is_authenticated
+        return True
+
+    def has_object_permission(self, request: Request, view: APIView, obj: Question) -> bool:
+        if view.action in ("update", "partial_update"):
+            self.message = "只有提问者可以在律师回答前修改问题。"
+            return permissions.can_edit_question(request.user, obj)
+        return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions
+
+QUESTION_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="问题 id")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="问题列表",
+        description="可见的问题，默认最新在前；游标分页，不统计总数。",
+        responses={200: QuestionListSerializer, **error_responses(400, 429)},
+    ),
+    retrieve=extend_schema(
+        summary="问题详情",
+        description="含可见的回答（已采纳的在前）、引用的条文和相关问题。",
+        parameters=[QUESTION_ID],
+        responses={200: QuestionDetailSerializer, **error_responses(400, 404, 429)},
+    ),
+    create=extend_schema(
+        summary="提问",
+        description="需要登录。",
+        request=QuestionCreateSerializer,
+        responses={201: QuestionDetailSerializer, **error_responses(400, 401, 403, 429)},
+    ),
+    update=extend_schema(
+        summary="修改问题",
+        description="只有提问者，且在律师回答之前。",
+        parameters=[QUESTION_ID],
+        request=QuestionUpdateSerializer,
+        responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
+    ),
+    partial_update=extend_schema(
+        summary="修改问题的部分字段",
+        description="只有提问者，且在律师回答之前。",
+        parameters=[QUESTION_ID],
+        request=QuestionUpdateSerializer(partial=True),
+        responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
+    ),
+    hide=extend_schema(
+        summary="隐藏问题（管理员）",
+        description="隐藏后只有管理员能看到；历史记录中留下操作人。",
+        parameters=[QUESTION_ID],
+        request=HideInputSerializer,
+        responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
+    ),
+    unhide=extend_schema(
+        summary="取消隐藏问题（管理员）",
+        parameters=[QUESTION_ID],
+        request=None,
+        responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
+    ),
+)
+class QuestionViewSet(viewsets.GenericViewSet):
+    permission_classes = [QuestionPermission]
+    filterset_class = QuestionFilter
+    pagination_class = KeysetPagination
+    serializer_class = QuestionListSerializer
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self) -> QuerySet[Question]:
+        questions = question_rows(self.request.user)
+        if self.action != "list":
+            cited = Prefetch("cited_articles", queryset=Article.objects.with_law())
+            questions = questions.prefetch_related(cited)
+        return questions
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        return Response(self._detail(self.get_object(), reread=False))
+
+    def create(self, request: Request) -> Response:
+        data = self._valid(QuestionCreateSerializer)
+        question = question_services.question_create(author=request.user, **data)
+        return Response(self._detail(question), status=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, pk: str, partial: bool = False) -> Response:
+        question = self.get_object()
+        current = {
+            "title": question.title,
+            "body": question.body,
+            "category": question.category,
+            "is_anonymous": question.is_anonymous,
+        }
+        data = current | self._valid(QuestionUpdateSerializer, partial=partial)
+        question = question_services.question_update(question=question, by=request.user, **data)
+        return Response(self._detail(question))
+
+    def partial_update(self, request: Request, pk: str) -> Response:
+        return self.update(request, pk, partial=True)
+
+    @action(detail=True, methods=["post"], permission_classes=[MODERATORS])
+    def hide(self, request: Request, pk: str) -> Response:
+        data = self._valid(HideInputSerializer)
+        question = self.get_object()
+        moderation.set_hidden([question], hidden=True, by=request.user, reason=data["reason"])
+        return Response(self._detail(question))
+
+    @action(detail=True, methods=["post"], permission_classes=[MODERATORS])
+    def unhide(self, request: Request, pk: str) -> Response:
+        question = self.get_object()
+        moderation.set_hidden([question], hidden=False, by=request.user)
+        return Response(self._detail(question))
+
+    def _valid(self, serializer_class: type, *, partial: bool = False) -> dict[str, Any]:
+        serializer = serializer_class(data=self.request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+    def _detail(self, question: Question, *, reread: bool = True) -> dict[str, Any]:
+        """The detail page's data; after a write, read afresh (counts, hidden state)."""
+        if reread:
+            question = self.get_queryset().get(pk=question.pk)
+        question.api_answers = selectors.visible_answers(question)
+        question.api_related = selectors.related_questions(question)
+        context = self.get_serializer_context()
+        context["helpful_ids"] = selectors.helpful_answer_ids(
+            self.request.user, question.api_answers
+        )
+        return QuestionDetailSerializer(question, context=context).data

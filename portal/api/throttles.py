@@ -1,0 +1,65 @@
+"""Throttles. DRF's own classes read their rates once, at import; these read them per request,
+so that a deployment (and a test) can change settings.REST_FRAMEWORK.
+
+settings.REST_FRAMEWORK names these classes by dotted path, and rest_framework.views reads
+DEFAULT_THROTTLE_CLASSES while it is being imported: this module must not import it at
+module level.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ImproperlyConfigured
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
+
+if TYPE_CHECKING:
+    from rest_framework.views import APIView
+
+
+class _LiveRates(SimpleRateThrottle):
+    def get_rate(self) -> str | None:
+        rates = api_settings.DEFAULT_THROTTLE_RATES
+        if self.scope not in rates:
+            raise ImproperlyConfigured(f"没有为“{self.scope}”设置限速。")
+        return rates[self.scope]
+
+    def _ident(self, request: Request) -> str:
+        user = request.user
+        return f"user-{user.pk}" if user.is_authenticated else f"ip-{self.get_ident(request)}"
+
+
+class AnonThrottle(_LiveRates, AnonRateThrottle):
+    """Visitors, per IP address."""
+
+
+class UserThrottle(_LiveRates, UserRateThrottle):
+    """Signed-in users, per user (visitors per IP address)."""
+
+
+class WriteThrottle(_LiveRates):
+    """Unsafe methods only, per user or per IP: stricter than the read rates."""
+
+    scope = "writes"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        if request.method in SAFE_METHODS:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": self._ident(request)}
+
+
+class AssessmentThrottle(_LiveRates):
+    """The assessment endpoint, every method, per user or per IP.
+
+    A view that sets throttle_classes replaces the defaults; an assessment computes and stores
+    nothing, so it takes the read rates and this one, not the write rate:
+    `throttle_classes = [AnonThrottle, UserThrottle, AssessmentThrottle]`.
+    """
+
+    scope = "assessments"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        return self.cache_format % {"scope": self.scope, "ident": self._ident(request)}

@@ -22,8 +22,9 @@ def _visible_answers_of_outer_question() -> QuerySet[Answer]:
     return Answer.objects.filter(question=OuterRef("pk"), is_hidden=False)
 
 
-def question_list() -> QuerySet[Question]:
-    """Visible questions, newest first, with what a list row shows.
+def question_list(*, include_hidden: bool = False) -> QuerySet[Question]:
+    """Visible questions (staff may ask for hidden ones too), newest first, with what a list
+    row shows.
 
     The answer count is a correlated subquery rather than a JOIN + GROUP BY, so the database
     counts answers only for the rows of the page it returns, not for every question.
@@ -35,9 +36,9 @@ def question_list() -> QuerySet[Question]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    questions = Question.objects.all() if include_hidden else Question.objects.visible()
     return (
-        Question.objects.visible()
-        .latest()
+        questions.latest()
         .select_related("category", "author")
         .annotate(answer_count=Coalesce(Subquery(answer_count), 0))
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
@@ -41,14 +41,7 @@ MODERATORS = staff_with("consult.change_question")
 def question_rows(user: AnyUser) -> QuerySet[Question]:
     """The question list: selectors.question_list() (staff: with hidden rows) plus the
     helpful total that "most helpful first" sorts by."""
-    if user.is_staff:
-        questions = (
-            Question.objects.latest()
-            .select_related("category", "author")
-            .annotate(answer_count=Count("answers", filter=Q(answers__is_hidden=False)))
-        )
-    else:
-        questions = selectors.question_list()
+    questions = selectors.question_list(include_hidden=user.is_staff)
     # A subquery, not a second Count over a join: two joins would multiply each other's rows.
     marks = (
         HelpfulMark.objects.filter(answer__question=OuterRef("pk"), answer__is_hidden=False)

@@ -95,7 +95,8 @@ FIELDSETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("金额", MONEY_FIELDS),
     ("信息来源与行为主体", FLAG_FIELDS[:3]),
     ("对象与后果", FLAG_FIELDS[3:7]),
-    ("前科", FLAG_FIELDS[7:9]),
+    # Not "前科": an administrative penalty (解释第五条第一款第九项) is no criminal record.
+    ("此前受过的处罚", FLAG_FIELDS[7:9]),
     ("从宽情节（解释第十条）", FLAG_FIELDS[9:]),
 )
 

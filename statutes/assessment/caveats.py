@@ -26,6 +26,10 @@ CATCH_ALL_BUSINESS = (
     "解释第六条第一款第三项：为合法经营活动而非法购买、收受的，“其他情节严重的情形”"
     "也属于情节严重。本工具无法判断此类情形。"
 )
+FIRST_OFFENSE_CONFLICT = (
+    "您同时选择了“初犯”和“曾因侵犯公民个人信息受过刑事处罚”。受过刑事处罚的不是初犯，"
+    "本工具按有前科评估，不适用解释第十条的从宽（二年内受过行政处罚的不影响初犯）。"
+)
 COUNTING_RULES = f"条数的计算（解释第十一条）：{ARTICLE11}。"
 INCLUSIVE = f"所有“以上”的标准都包括本数（刑法第九十九条：{CRIMINAL_LAW_99}）。"
 UNIT = (
@@ -61,12 +65,16 @@ def _purchase_caveats(facts: Facts, standard: Standard) -> list[str]:
             "所购买、收受的信息含有行踪轨迹信息等（解释第五条第一款第三项）或住宿信息等（第四项），"
             "这些信息不在解释第六条的范围内（第六条只针对“第三项、第四项规定以外的公民个人信息”），"
             "因此按解释第五条关于非法获取的标准评估，各类条数合并计算；其中一般公民个人信息的购买"
-            "仍按解释第六条审查获利和前科。请核对填写的获利是否来自这部分一般信息。" + after,
+            "仍按解释第六条审查获利以及刑事处罚、行政处罚的记录。请核对填写的获利是否来自这部分"
+            "一般信息。" + after,
         ]
     caveats = [
         CATCH_ALL_BUSINESS,
-        "为合法经营活动而非法购买、收受一般公民个人信息的，适用解释第六条：以获利五万元以上"
-        "或者有前科为标准，第五条第一款的条数、违法所得标准不适用。" + after,
+        # "前科" would be wrong here: 第二项 also counts an administrative penalty, which is
+        # no criminal record.
+        "为合法经营活动而非法购买、收受一般公民个人信息的，适用解释第六条：以获利五万元以上，"
+        "或者曾因侵犯公民个人信息受过刑事处罚或者二年内受过行政处罚又非法购买、收受为标准，"
+        "第五条第一款的条数、违法所得标准不适用。" + after,
         "解释第六条没有规定“情节特别严重”的标准；解释第五条第二款只适用于“实施前款规定的行为”"
         "（第五条第一款的非法获取、出售或者提供）。本工具对解释第六条情形最多认定为情节严重。",
     ]
@@ -135,17 +143,28 @@ def _proportional_caveats(facts: Facts, standard: Standard) -> list[str]:
     return []
 
 
+def is_first_offense(facts: Facts) -> bool:
+    """初犯 as 解释第十条 means it: one who 曾因侵犯公民个人信息受过刑事处罚 has offended
+    before, so the two answers cannot both hold and the prior punishment prevails."""
+    return facts.first_offense and not facts.prior_criminal_record
+
+
 def _leniency_caveats(facts: Facts, level: Level) -> list[str]:
     flags = {
-        "初犯": facts.first_offense,
+        "初犯": is_first_offense(facts),
         "全部退赃": facts.returned_all_gains,
         "确有悔罪表现": facts.remorse,
     }
+    caveats = []
+    if facts.first_offense and facts.prior_criminal_record:
+        caveats.append(FIRST_OFFENSE_CONFLICT)
     if not any(flags.values()):
-        return []
+        return caveats
     if level == "especially_serious":
-        return ["解释第十条的从宽只适用于不属于“情节特别严重”的情形，本案不适用。"]
-    if level == "serious" and not all(flags.values()):
+        caveats.append("解释第十条的从宽只适用于不属于“情节特别严重”的情形，本案不适用。")
+    elif level == "serious" and not all(flags.values()):
         missing = "、".join(name for name, present in flags.items() if not present)
-        return [f"解释第十条要求初犯、全部退赃、确有悔罪表现三者同时具备；目前缺少：{missing}。"]
-    return []
+        caveats.append(
+            f"解释第十条要求初犯、全部退赃、确有悔罪表现三者同时具备；目前缺少：{missing}。"
+        )
+    return caveats

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statutes.assessment.caveats import caveats_for
+from statutes.assessment.caveats import caveats_for, is_first_offense
 from statutes.assessment.decimals import format_money
 from statutes.assessment.facts import Facts
 from statutes.assessment.kinds import PROVIDE, PURCHASE_FOR_BUSINESS
@@ -231,7 +231,12 @@ def aggravations(facts: Facts, level: Level) -> tuple[Note, ...]:
 
 def leniency(facts: Facts, level: Level) -> Note | None:
     """解释第十条: not especially serious, first offence, all gains returned, remorse."""
-    if level == "serious" and facts.first_offense and facts.returned_all_gains and facts.remorse:
+    if (
+        level == "serious"
+        and is_first_offense(facts)
+        and facts.returned_all_gains
+        and facts.remorse
+    ):
         return Note(
             provision="解释第十条",
             text=(

@@ -122,6 +122,24 @@ def test_leniency_is_withheld_when_one_is_missing(missing: str) -> None:
     assert any("缺少" in c for c in result["caveats"])
 
 
+@pytest.mark.parametrize("conduct", ["provide", "obtain", "purchase_for_business"])
+def test_a_prior_criminal_punishment_rules_out_first_offence(conduct: str) -> None:
+    # 解释第十条 needs 初犯; one who 曾因侵犯公民个人信息受过刑事处罚 (解释第五条第一款第九项,
+    # 第六条第一款第二项) has offended before, whatever the 初犯 box says.
+    result = run(conduct=conduct, prior_criminal_record=True, **LENIENT)
+    assert result["level"] == "serious"
+    assert result["leniency"] is None
+    assert any("受过刑事处罚的不是初犯" in c for c in result["caveats"])
+    assert any("目前缺少：初犯。" in c for c in result["caveats"])
+
+
+def test_an_administrative_penalty_does_not_rule_out_first_offence() -> None:
+    result = run(prior_admin_penalty_2y=True, **LENIENT)
+    assert result["level"] == "serious"
+    assert result["leniency"]["provision"] == "解释第十条"
+    assert not any("不是初犯" in c for c in result["caveats"])
+
+
 def test_no_leniency_when_especially_serious() -> None:
     result = run(records={"track": 500}, **LENIENT)
     assert result["level"] == "especially_serious"

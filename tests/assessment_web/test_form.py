@@ -58,6 +58,15 @@ def test_the_page_explains_every_field(client: Client) -> None:
     assert "填写事实后，这里会显示" in page
 
 
+def test_the_prior_punishment_group_is_not_called_a_criminal_record(client: Client) -> None:
+    # It holds 二年内受过行政处罚 too (解释第五条第一款第九项), which is no "前科".
+    legends = [legend for legend, _ in AssessmentForm().fieldsets()]
+    assert "前科" not in legends
+    assert "此前受过的处罚" in legends
+    page = client.get(TOOL_URL).content.decode()
+    assert "<legend>前科</legend>" not in page
+
+
 def test_number_fields_are_text_with_an_inputmode(client: Client) -> None:
     page = client.get(TOOL_URL).content.decode()
     assert 'type="number"' not in page  # a browser would send "" for what it cannot parse

@@ -8,7 +8,8 @@ from django.db.models.functions import Coalesce
 from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
 from consult.permissions import AnyUser
 from consult.related import related_score
-from statutes.assessment import InvalidFacts, assess, parse_facts, progress_bars
+from statutes.assessment import InvalidFacts, parse_facts
+from statutes.assessment_context import assessment_context
 from statutes.models import Article
 
 RELATED_LIMIT = 8
@@ -141,11 +142,7 @@ def attached_assessment(question: Question) -> dict[str, object]:
     except InvalidFacts:
         # Facts saved under an older contract that no longer validate are not shown.
         return {}
-    result = assess(facts)
-    return {
-        "assessment": result.to_dict(),
-        "bars": [bar.to_dict() for bar in progress_bars(facts, result)],
-    }
+    return assessment_context(facts)
 
 
 def lawyer_with_helped_count(pk: int) -> LawyerProfile:

@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from statutes.assessment import Facts, assess, progress_bars
+from statutes.assessment import Facts
+from statutes.assessment_context import assessment_context
 from statutes.assessment_forms import AssessmentForm
 
 # static/js/assessment.js sends this header to get only the result, not the whole page.
@@ -24,12 +25,10 @@ FRAGMENT_HEADER_VALUE = "fetch"
 
 
 def result_context(facts: Facts) -> dict[str, Any]:
-    """What the result include shows: the contract's output, its bars, and the facts for the
-    "attach to a question" button (as the contract's input JSON)."""
-    result = assess(facts)
+    """The result include's context, plus the facts for the "attach to a question" button
+    (as the contract's input JSON)."""
     return {
-        "assessment": result.to_dict(),
-        "bars": [bar.to_dict() for bar in progress_bars(facts, result)],
+        **assessment_context(facts),
         "attach_facts": json.dumps(facts.to_dict(), ensure_ascii=False),
     }
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -19,7 +20,12 @@ from accounts.tokens import token_create, token_exists, token_revoke
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
 
+# Every sign-in form (the site's and the admin's) draws on one budget per client address, so
+# that the admin's form is no way round the limit on password guessing.
+login_ratelimit = ratelimit(group="login", key="ip", rate="20/m", method="POST", block=True)
 
+
+@sensitive_post_parameters("password1", "password2")
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -55,6 +61,7 @@ def _account_page(
 
 
 @login_required
+@ratelimit(key="user", rate="20/m", method="POST", block=True)
 def account(request: HttpRequest) -> HttpResponse:
     form = NotificationSettingsForm(
         request.POST if request.method == "POST" else None, instance=request.user
@@ -85,8 +92,10 @@ def api_token(request: HttpRequest) -> HttpResponse:
 
 
 # Mail clients send the one-click POST (RFC 8058) without a CSRF token; the signed token in the
-# URL is the proof, and the only effect is to stop e-mails.
+# URL is the proof, and the only effect is to stop e-mails. Every method writes (a GET
+# unsubscribes), so the limit counts them all.
 @csrf_exempt
+@ratelimit(key="ip", rate="20/m", method=ratelimit.ALL, block=True)
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     user = user_from_unsubscribe_token(token)
     if user is None:

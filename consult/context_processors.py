@@ -11,5 +11,7 @@ def notifications(request: HttpRequest) -> dict[str, object]:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "unread_notifications": lambda: Notification.objects.filter(recipient=user).unread().count()
+        "unread_notifications": lambda: (
+            Notification.objects.filter(recipient=user).visible().unread().count()
+        )
     }

@@ -7,7 +7,14 @@ from typing import Any
 
 from django import forms
 
-from consult.models import LICENSE_NUMBER_VALIDATOR, Answer, Category, LawyerProfile, Question
+from consult.models import (
+    LICENSE_NUMBER_VALIDATOR,
+    MAX_ID,
+    Answer,
+    Category,
+    LawyerProfile,
+    Question,
+)
 from statutes.assessment import Facts, InvalidFacts, parse_facts
 from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
@@ -32,7 +39,8 @@ class AssessmentFactsField(forms.CharField):
             return None
         try:
             return parse_facts(json.loads(text))
-        except (ValueError, InvalidFacts):
+        # RecursionError: "[[[[…" a few thousand deep fits in max_length and overflows the decoder.
+        except (ValueError, RecursionError, InvalidFacts):
             raise forms.ValidationError("附带的评估数据无效，请回到评估工具重新评估。") from None
 
 
@@ -108,6 +116,22 @@ class AnswerForm(forms.Form):
     cited_articles = CitationsField()
 
 
+class CategoriesField(forms.ModelMultipleChoiceField):
+    """Categories chosen by id. Django checks the ids with one `pk IN (...)` query, and on SQLite
+    an id beyond 64 bits makes that query raise OverflowError (a 500): refuse it first."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            text = str(pk)
+            if not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class LawyerApplicationForm(forms.ModelForm):
     class Meta:
         model = LawyerProfile
@@ -117,6 +141,7 @@ class LawyerApplicationForm(forms.ModelForm):
             "region": "例如：北京市朝阳区",
             "practice_areas": "可多选。",
         }
+        field_classes = {"practice_areas": CategoriesField}
         widgets = {
             "practice_areas": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 4}),

@@ -10,6 +10,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
+# The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
+# SQLite raises OverflowError for them (a 500) where they should simply match nothing.
+MAX_ID = 2**63 - 1
 
 
 class Category(models.Model):
@@ -313,6 +316,11 @@ class HelpfulMark(models.Model):
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
+
+    def visible(self) -> NotificationQuerySet:
+        """About a question and an answer that are both still visible: once a moderator hides
+        either, its title and its lawyer's name are for staff only, not for the notified user."""
+        return self.filter(question__is_hidden=False, answer__is_hidden=False)
 
 
 class Notification(models.Model):

@@ -15,9 +15,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from consult.models import Answer, Category, LawyerProfile, Question
+from consult.models import MAX_ID, Answer, Category, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
-from portal.api.serializers import StrictSerializer
+from portal.api.serializers import SlugRelatedField, StrictSerializer
 from statutes.models import Article
 from statutes.serializers import ArticleBriefSerializer, absolute
 
@@ -232,7 +232,8 @@ class ArticleIdsField(serializers.ListField):
         kwargs.setdefault("max_length", MAX_CITATIONS)
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", f"引用的条文 id，最多 {MAX_CITATIONS} 条")
-        super().__init__(child=serializers.IntegerField(min_value=1), **kwargs)
+        child = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+        super().__init__(child=child, **kwargs)
 
     def to_internal_value(self, data: Any) -> list[Article]:
         ids: Sequence[int] = list(dict.fromkeys(super().to_internal_value(data)))
@@ -246,7 +247,7 @@ class ArticleIdsField(serializers.ListField):
 class QuestionUpdateSerializer(StrictSerializer):
     title = serializers.CharField(max_length=100)
     body = serializers.CharField(max_length=5000)
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
+    category = SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
     is_anonymous = serializers.BooleanField(help_text="以“匿名用户”显示提问人")
 
 

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -113,6 +114,9 @@ def question_detail(
     )
 
 
+# Facts carried over from the assessment tool are private until the asker publishes them: keep
+# them out of error reports, as the tool does.
+@sensitive_post_parameters("assessment_facts")
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def question_create(request: HttpRequest) -> HttpResponse:
@@ -253,12 +257,15 @@ def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         notification_services.mark_read(recipient=request.user)
         return redirect("consult:notification-list")
-    notifications = Notification.objects.filter(recipient=request.user).select_related(
-        "question", "answer__lawyer"
+    notifications = (
+        Notification.objects.filter(recipient=request.user)
+        .visible()
+        .select_related("question", "answer__lawyer")
     )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "consult/notification_list.html", {"page": page})
@@ -267,7 +274,9 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(
-        Notification.objects.select_related("answer__question"), pk=pk, recipient=request.user
+        Notification.objects.visible().select_related("answer__question"),
+        pk=pk,
+        recipient=request.user,
     )
     if notification.read_at is None:
         notification_services.mark_read(recipient=request.user, pk=notification.pk)

@@ -162,6 +162,9 @@ X_FRAME_OPTIONS = "DENY"
 # Rate limits on writes (django-ratelimit); the API uses DRF's throttles below.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "portal.views.rate_limited"
+# Behind a reverse proxy REMOTE_ADDR is the proxy: key per-IP limits on the client's address,
+# read from X-Forwarded-For as the API's throttles read it (API_NUM_PROXIES below).
+RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
 
 REST_FRAMEWORK = {
     # Token first: a request without credentials then gets 401 with `WWW-Authenticate: Token`
@@ -173,6 +176,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # Unknown or malformed query parameters are a 400, not a silently unfiltered list.
     "DEFAULT_FILTER_BACKENDS": ["portal.api.filters.StrictFilterBackend"],
+    # DRF's JSON parser lets a deeply nested body escape as a RecursionError (a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "portal.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [

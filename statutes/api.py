@@ -53,6 +53,8 @@ class LawViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = LawFilter
     pagination_class = KeysetPagination
     lookup_field = "slug"
+    # A slug's characters only: %00 would reach PostgreSQL, which answers it with an error.
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
     def get_queryset(self) -> QuerySet[Law]:
         laws = selectors.law_list().order_by("kind", "title", "pk")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from consult import selectors as consult_selectors
 from statutes import selectors
+
+CITING_PAGE_SIZE = 20
 
 
 def law_list(request: HttpRequest) -> HttpResponse:
@@ -47,6 +50,9 @@ def article_detail(
             "law": law_version.law,
             "previous": previous,
             "following": following,
-            "citing_questions": consult_selectors.questions_citing(obj),
+            # Paged: anyone may ask a question citing an article, so the list has no natural bound.
+            "page": Paginator(consult_selectors.questions_citing(obj), CITING_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
         },
     )

@@ -84,6 +84,9 @@ class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = None
     serializer_class = CategoryDetailSerializer
     lookup_field = "slug"
+    # A slug's characters only: anything else (%00, which PostgreSQL refuses in text with an
+    # error rather than no match) is a 404 before it reaches the database.
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
     def get_queryset(self) -> QuerySet:
         return selectors.categories()

@@ -44,8 +44,19 @@ def notify(*, recipient: User, kind: str, answer: Answer) -> Notification:
     )
     if recipient.email and recipient.email_notifications and recipient.is_active:
         # Only once the write is committed: a rolled-back answer sends nothing.
-        transaction.on_commit(lambda: _send_email(notification))
+        # robust: a mail that can't be sent is logged; the answer or acceptance that caused it is
+        # committed already and must not turn into a 500 for whoever made it.
+        transaction.on_commit(lambda: _send_email(notification), robust=True)
     return notification
+
+
+def one_line(text: str) -> str:
+    """The text with every run of whitespace (newlines, tabs, U+2028 …) made one space.
+
+    A title is the asker's to write, and a newline in it would end the Subject header: Django
+    refuses to send such a mail (BadHeaderError) rather than let a header be injected.
+    """
+    return " ".join(text.split())
 
 
 def _send_email(notification: Notification) -> None:
@@ -57,7 +68,9 @@ def _send_email(notification: Notification) -> None:
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMessage(
-        subject=SUBJECTS[notification.kind].format(title=notification.question.title[:40]),
+        subject=SUBJECTS[notification.kind].format(
+            title=one_line(notification.question.title)[:40]
+        ),
         body=render_to_string("consult/email/notification.txt", context),
         to=[recipient.email],
         headers={

@@ -8,6 +8,7 @@ Viewsets only declare; what they declare lives here, written once:
 - permissions: staff_with
 - throttles: rates read per request
 - pagination: KeysetPagination
+- parsers: JSONParser, DRF's with over-deep nesting a 400
 
 This file imports nothing: settings name portal.api.throttles by dotted path, and DRF
 imports it while rest_framework.views is still being imported.

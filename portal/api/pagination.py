@@ -6,6 +6,7 @@ import base64
 import binascii
 import datetime
 import json
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -54,7 +55,7 @@ class KeysetPagination(CursorPagination):
         if cursor is not None:
             try:
                 queryset = queryset.filter(_beyond(self.ordering, cursor["k"], self.backwards))
-            except (DjangoValidationError, ValueError, TypeError):
+            except (DjangoValidationError, ValueError, TypeError, OverflowError):
                 self._invalid_cursor()
         rows = list(queryset[: self.page_size + 1])
         more = len(rows) > self.page_size
@@ -100,7 +101,7 @@ class KeysetPagination(CursorPagination):
             and cursor.get("o") == list(self.ordering)
             and isinstance(cursor.get("k"), list)
             and len(cursor["k"]) == len(self.ordering)
-            and all(isinstance(v, str | int | float | bool) for v in cursor["k"])
+            and all(_plain_key(v) for v in cursor["k"])
             and isinstance(cursor.get("r"), bool)
         ):
             self._invalid_cursor()
@@ -126,6 +127,16 @@ class KeysetPagination(CursorPagination):
         if not (self.has_previous and self.page):
             return None
         return self._link(self.page[0], backwards=True)
+
+
+def _plain_key(value: Any) -> bool:
+    """A key value the database can compare with: an edited cursor may hold 1e400 (infinity,
+    which no integer column can take) or a NUL (which PostgreSQL refuses in text) — a 500."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return "\x00" not in value
+    return isinstance(value, int | bool)
 
 
 def _flip(field: str) -> str:

@@ -1,4 +1,4 @@
-"""Input serializers' shared base."""
+"""Input serializers' shared pieces."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ class StrictSerializer(serializers.Serializer):
         if unknown:
             raise exceptions.ValidationError(unknown)
         return value
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """DRF's SlugRelatedField, with a value no slug can contain refused before the query.
+
+    PostgreSQL answers text containing NUL with an error, not with "no such row": DRF would
+    let that through as a 500.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)

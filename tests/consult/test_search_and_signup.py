@@ -108,3 +108,19 @@ def test_a_wrong_password_is_a_chinese_error(client: Client, alice) -> None:
     response = client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     assert response.status_code == 200
     assert "请输入一个正确的" in response.content.decode()
+
+
+@pytest.mark.parametrize("taken", ["alice", "ALICE"])
+def test_a_taken_username_is_a_chinese_error_not_a_crash(client: Client, alice, taken: str) -> None:
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "username": taken,
+            "email": "other@example.com",
+            "password1": "a-long-pass-phrase-9",
+            "password2": "a-long-pass-phrase-9",
+        },
+    )
+    assert response.status_code == 200
+    assert "已存在" in response.content.decode()
+    assert User.objects.filter(username__iexact="alice").count() == 1

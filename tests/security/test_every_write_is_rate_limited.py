@@ -1,0 +1,62 @@
+"""Writes the first review found without a limit: the admin's sign-in form, marking
+notifications read, the account settings and the unsubscribe link."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from consult.services.notifications import unsubscribe_token
+
+pytestmark = pytest.mark.django_db
+
+WRONG = {"username": "charlie", "password": "not the password"}
+
+
+def test_the_admin_sign_in_form_is_rate_limited(admin_user, limits) -> None:
+    client = Client()
+    statuses = [client.post(reverse("admin:login"), WRONG).status_code for _ in range(21)]
+    assert statuses[:20] == [200] * 20
+    assert statuses[20] == 429
+
+
+def test_the_admin_sign_in_form_still_signs_staff_in(admin_user, limits) -> None:
+    client = Client()
+    right = {"username": "charlie", "password": "correct horse battery staple"}
+    response = client.post(reverse("admin:login"), {**right, "next": "/admin/"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_guesses_at_either_sign_in_form_share_one_budget(admin_user, limits) -> None:
+    client = Client()
+    for _ in range(20):
+        assert client.post(reverse("accounts:login"), WRONG).status_code == 200
+    assert client.post(reverse("admin:login"), WRONG).status_code == 429
+
+
+def test_marking_notifications_read_is_rate_limited(alice, limits) -> None:
+    client = Client()
+    client.force_login(alice)
+    url = reverse("consult:notification-list")
+    statuses = [client.post(url).status_code for _ in range(21)]
+    assert statuses[:20] == [302] * 20
+    assert statuses[20] == 429
+
+
+def test_saving_the_account_settings_is_rate_limited(alice, limits) -> None:
+    client = Client()
+    client.force_login(alice)
+    url = reverse("accounts:account")
+    statuses = [client.post(url, {"email_notifications": "on"}).status_code for _ in range(21)]
+    assert statuses[:20] == [302] * 20
+    assert statuses[20] == 429
+
+
+def test_the_unsubscribe_link_is_rate_limited_on_every_method(alice, limits) -> None:
+    client = Client()
+    url = reverse("accounts:unsubscribe", args=[unsubscribe_token(alice)])
+    statuses = [client.get(url).status_code for _ in range(20)]
+    assert statuses == [200] * 20
+    assert client.post(url, {"resubscribe": "1"}).status_code == 429

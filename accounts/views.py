@@ -17,6 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.forms import NotificationSettingsForm, SignupForm
 from accounts.services import user_set_email_notifications
 from accounts.tokens import token_create, token_exists, token_revoke
+from consult import selectors as consult_selectors
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
 
@@ -51,6 +52,7 @@ def _account_page(
         {
             "form": form,
             "lawyer": LawyerProfile.objects.filter(user=request.user).first(),
+            "my_questions": consult_selectors.questions_of(request.user),
             "has_token": token_exists(request.user),
             "new_token": new_token,
         },

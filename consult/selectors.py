@@ -11,12 +11,11 @@ from consult.related import related_score
 from statutes.assessment import InvalidFacts, parse_facts
 from statutes.assessment_context import assessment_context
 from statutes.models import Article
+from statutes.selectors import PI_CRIME_ARTICLES
 
 RELATED_LIMIT = 8
 RECOMMENDED_LIMIT = 20
 RELATED_CANDIDATES = 300
-CRIMINAL_LAW = "criminal-law"
-PI_INTERPRETATION = "pi-crime-interpretation-2017"
 
 
 def _visible_answers_of_outer_question() -> QuerySet[Answer]:
@@ -43,6 +42,11 @@ def question_list(*, include_hidden: bool = False) -> QuerySet[Question]:
         .select_related("category", "author")
         .annotate(answer_count=Coalesce(Subquery(answer_count), 0))
     )
+
+
+def questions_of(user: AnyUser, *, limit: int = 50) -> list[Question]:
+    """The user's own questions, newest first, hidden ones included (they are told so)."""
+    return list(question_list(include_hidden=True).filter(author_id=user.pk)[:limit])
 
 
 def recommended_questions(
@@ -123,10 +127,7 @@ def concerns_pi_crime(question: Question) -> bool:
     answer cites 刑法第二百五十三条之一 or the 2017 interpretation (法释〔2017〕10号)."""
     if question.category.concerns_pi_crime:
         return True
-    pi_articles = Q(version__law__slug=PI_INTERPRETATION) | Q(
-        version__law__slug=CRIMINAL_LAW, number=253, suffix=1
-    )
-    cited = Article.objects.filter(pi_articles).filter(
+    cited = Article.objects.filter(PI_CRIME_ARTICLES).filter(
         Q(citing_questions=question)
         | Q(citing_answers__question=question, citing_answers__is_hidden=False)
     )

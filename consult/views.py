@@ -52,9 +52,9 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
+    form = SearchForm(request.GET or None)
     page = None
-    if request.GET and form.is_valid():
+    if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"].strip()
         questions = selectors.question_list().filter(
             Q(title__icontains=query) | Q(body__icontains=query)

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
 
 from statutes.assessment import Facts
 from statutes.assessment_context import assessment_context
@@ -36,6 +37,8 @@ def result_context(facts: Facts) -> dict[str, Any]:
 @sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+# Generous: the page's script posts as the user types (debounced), but a flood is still cut off.
+@ratelimit(key="ip", rate="120/m", method="POST", block=True)
 def pi_crime_assessment(request: HttpRequest) -> HttpResponse:
     form = AssessmentForm(request.POST if request.method == "POST" else None)
     context: dict[str, Any] = {"assessment_form": form}

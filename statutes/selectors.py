@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Prefetch, QuerySet, When
+from django.db.models import Case, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from statutes.models import Article, Law, LawVersion
+
+# 侵犯公民个人信息罪: 刑法第二百五十三条之一 and every article of 法释〔2017〕10号 (all versions).
+PI_CRIME_ARTICLES = Q(version__law__slug="pi-crime-interpretation-2017") | Q(
+    version__law__slug="criminal-law", number=253, suffix=1
+)
+
+
+def concerns_pi_crime(article: Article) -> bool:
+    """Whether the article is one the 侵犯公民个人信息罪 assessment applies."""
+    return Article.objects.filter(PI_CRIME_ARTICLES, pk=article.pk).exists()
 
 
 def law_list() -> QuerySet[Law]:

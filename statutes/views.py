@@ -50,6 +50,7 @@ def article_detail(
             "law": law_version.law,
             "previous": previous,
             "following": following,
+            "concerns_pi_crime": selectors.concerns_pi_crime(obj),
             # Paged: anyone may ask a question citing an article, so the list has no natural bound.
             "page": Paginator(consult_selectors.questions_citing(obj), CITING_PAGE_SIZE).get_page(
                 request.GET.get("page")

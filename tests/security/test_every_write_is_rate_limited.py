@@ -1,5 +1,5 @@
 """Writes the first review found without a limit: the admin's sign-in form, marking
-notifications read, the account settings and the unsubscribe link."""
+notifications read, the account settings, the unsubscribe link and the assessment page."""
 
 from __future__ import annotations
 
@@ -60,3 +60,10 @@ def test_the_unsubscribe_link_is_rate_limited_on_every_method(alice, limits) -> 
     statuses = [client.get(url).status_code for _ in range(20)]
     assert statuses == [200] * 20
     assert client.post(url, {"resubscribe": "1"}).status_code == 429
+
+
+def test_the_assessment_page_cuts_off_a_flood(client: Client, limits) -> None:
+    url = reverse("tools:pi-crime-assessment")
+    statuses = [client.post(url, {"conduct": "provide"}).status_code for _ in range(121)]
+    assert set(statuses[:120]) == {200}
+    assert statuses[-1] == 429

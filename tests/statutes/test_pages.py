@@ -107,3 +107,26 @@ def test_articles_link_to_their_neighbours(client: Client) -> None:
     page = client.get("/statutes/criminal-law/253-1/").content.decode()
     assert 'href="/statutes/criminal-law/253/"' in page
     assert 'href="/statutes/criminal-law/254/"' in page
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("/statutes/criminal-law/253-1/", True),
+        ("/statutes/pi-crime-interpretation-2017/5/", True),
+        ("/statutes/criminal-law/253/", False),
+        ("/statutes/labor-contract-law/1/", False),
+    ],
+)
+def test_articles_of_the_crime_point_to_the_assessment(
+    client: Client, url: str, shown: bool
+) -> None:
+    page = client.get(url).content.decode()
+    assert ("/tools/personal-information-crime/" in page.split("<main")[1]) is shown
+
+
+def test_an_amended_version_is_marked_differently_from_a_repealed_one(client: Client) -> None:
+    page = client.get(
+        "/statutes/cybersecurity-law/versions/cybersecurity-law-2016/"
+    ).content.decode()
+    assert "status-amended" in page

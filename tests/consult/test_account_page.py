@@ -1,4 +1,4 @@
-"""The account page creates and revokes the user's API token."""
+"""The account page: my questions, e-mail settings, and the API token (create and revoke)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
+
+from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,14 @@ def test_visitors_and_get_requests_cannot_touch_tokens(client: Client, alice) ->
     client.force_login(alice)
     assert client.get(reverse("accounts:api-token")).status_code == 405
     assert not Token.objects.exists()
+
+
+def test_the_account_page_lists_my_questions_only(client: Client, alice, bob) -> None:
+    make_question(author=alice, title="我自己的问题？")
+    make_question(author=alice, title="被隐藏的我的问题？", is_hidden=True)
+    make_question(author=bob, title="别人的问题？")
+    client.force_login(alice)
+    page = client.get(reverse("accounts:account")).content.decode()
+    assert "我自己的问题" in page
+    assert "被隐藏的我的问题" in page and "已被管理员隐藏" in page
+    assert "别人的问题" not in page

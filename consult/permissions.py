@@ -9,6 +9,12 @@ from consult.models import Answer, LawyerProfile, Question
 
 AnyUser = User | AnonymousUser
 
+# What a refused user is told, the same on the pages and in the API.
+EDIT_QUESTION_DENIED = "只有提问者可以在律师回答前修改问题。"
+ANSWER_DENIED = "只有通过认证的律师可以回答（不能回答自己的问题），且每个问题只能回答一次。"
+EDIT_ANSWER_DENIED = "只能修改自己的回答。"
+ACCEPT_DENIED = "只有提问者可以采纳回答。"
+
 
 def verified_lawyer(user: AnyUser) -> LawyerProfile | None:
     """The user's lawyer profile if an admin has verified it (and not revoked it)."""

@@ -137,7 +137,7 @@ def question_create(request: HttpRequest) -> HttpResponse:
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_edit_question(request.user, question):
-        raise PermissionDenied("只有提问者可以在律师回答前修改问题。")
+        raise PermissionDenied(permissions.EDIT_QUESTION_DENIED)
     form = QuestionEditForm(request.POST if request.method == "POST" else None, instance=question)
     if request.method == "POST" and form.is_valid():
         question_services.question_update(
@@ -154,7 +154,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_answer(request.user, question):
-        raise PermissionDenied("只有通过认证的律师可以回答，且每个问题只能回答一次。")
+        raise PermissionDenied(permissions.ANSWER_DENIED)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return question_detail(request, pk, answer_form=form)
@@ -170,7 +170,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         Answer.objects.select_related("question", "lawyer").filter(question__is_hidden=False), pk=pk
     )
     if not permissions.can_edit_answer(request.user, answer):
-        raise PermissionDenied("只能修改自己的回答。")
+        raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)
     initial = {
         "body": answer.body,
         "cited_articles": list(answer.cited_articles.select_related("version__law")),

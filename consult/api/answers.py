@@ -49,9 +49,7 @@ class AnswerPermission(BasePermission):
         if not request.user.is_authenticated:
             return False
         if view.action == "create":
-            self.message = (
-                "只有通过认证的律师可以回答（不能回答自己的问题），且每个问题只能回答一次。"
-            )
+            self.message = permissions.ANSWER_DENIED
             return permissions.can_answer(request.user, view.question)
         return True
 
@@ -62,7 +60,7 @@ class AnswerPermission(BasePermission):
             return permissions.can_edit_answer(user, obj)
         if view.action == "accept":
             asker = obj.question.author_id == user.pk
-            self.message = "这条回答已经被采纳了。" if asker else "只有提问者可以采纳回答。"
+            self.message = "这条回答已经被采纳了。" if asker else permissions.ACCEPT_DENIED
             return permissions.can_accept(user, obj)
         if view.action == "helpful":
             self.message = "不能为自己的回答点“有帮助”。"

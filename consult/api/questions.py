@@ -69,7 +69,7 @@ class QuestionPermission(BasePermission):
 
     def has_object_permission(self, request: Request, view: APIView, obj: Question) -> bool:
         if view.action in ("update", "partial_update"):
-            self.message = "只有提问者可以在律师回答前修改问题。"
+            self.message = permissions.EDIT_QUESTION_DENIED
             return permissions.can_edit_question(request.user, obj)
         return True
 

@@ -30,7 +30,7 @@ def answer_create(
 ) -> Answer:
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not permissions.can_answer(by, question):
-        raise PermissionDenied("只有通过认证的律师可以回答，且每个问题只能回答一次。")
+        raise PermissionDenied(permissions.ANSWER_DENIED)
     articles = _check_citations(cited_articles)
     answer = Answer(question=question, lawyer=by.lawyer_profile, body=body.strip())
     answer.full_clean()
@@ -45,7 +45,7 @@ def answer_update(
     *, answer: Answer, by: User, body: str, cited_articles: Iterable[Article] = ()
 ) -> Answer:
     if not permissions.can_edit_answer(by, answer):
-        raise PermissionDenied("只能修改自己的回答。")
+        raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)
     articles = _check_citations(cited_articles)
     answer.body = body.strip()
     answer.full_clean()
@@ -60,7 +60,7 @@ def answer_accept(*, answer: Answer, by: User) -> Answer:
     question = Question.objects.select_for_update().get(pk=answer.question_id)
     answer = Answer.objects.select_related("question", "lawyer__user").get(pk=answer.pk)
     if not permissions.can_accept(by, answer):
-        raise PermissionDenied("只有提问者可以采纳回答。")
+        raise PermissionDenied(permissions.ACCEPT_DENIED)
     question.answers.filter(is_accepted=True).update(is_accepted=False, accepted_at=None)
     answer.is_accepted = True
     answer.accepted_at = timezone.now()

@@ -54,7 +54,7 @@ def question_update(
     # Lock the row so an answer arriving meanwhile can't slip in under an edit.
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not permissions.can_edit_question(by, question):
-        raise PermissionDenied("只有提问者可以在律师回答前修改问题。")
+        raise PermissionDenied(permissions.EDIT_QUESTION_DENIED)
     question.title = title.strip()
     question.body = body.strip()
     question.category = category

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from statutes.assessment.decimals import exact_decimal, format_number, format_quantity
 from statutes.assessment.facts import Facts, Records
@@ -22,6 +23,9 @@ from statutes.assessment.thresholds import (
 )
 
 
+# Every measure at every scale, and every bar, asks for the same sum of the same frozen records:
+# remembering the last few keeps one assessment from redoing the exact Fraction arithmetic.
+@lru_cache(maxsize=128)
 def proportional_sum(records: Records) -> Decimal:
     """解释第五条第一款第六项: A/50 + B/500 + C/5000, exact (30 A + 300 B → 1.2)."""
     total = sum(

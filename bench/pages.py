@@ -45,6 +45,11 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("import_laws", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     seed(args.questions)
+    if connection.vendor == "postgresql":
+        # Fresh bulk inserts leave the planner without statistics; autovacuum would gather
+        # them on a live site, so gather them here before measuring.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     from consult.models import Category, LawyerProfile, Question
 

@@ -157,7 +157,12 @@ def lawyer_with_helped_count(pk: int) -> LawyerProfile:
 
 
 def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list[Question]:
-    """Curated links first (in their order), then the best-scoring computed ones."""
+    """Curated links first (in their order), then the best-scoring computed ones.
+
+    Candidates come from two bounded, index-friendly lookups (the newest questions of the same
+    category; the newest citing the same articles), are scored on light rows, and only the
+    winners are fetched whole.
+    """
     curated = [
         link.to_question
         for link in question.related_links.select_related("to_question__category").filter(
@@ -167,51 +172,68 @@ def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list
     if len(curated) >= limit:
         return curated[:limit]
     taken = {question.pk, *(q.pk for q in curated)}
-    own_articles = _articles_of([question.pk]).get(question.pk, set())
-    # Two bounded, index-friendly lookups instead of one OR across three joins: the newest
-    # questions of the same category, and the newest ones citing the same articles.
+    own_articles = _articles_of(question.pk)
+    shared = _questions_sharing(own_articles, exclude=taken)
     visible = Question.objects.visible().exclude(pk__in=taken)
-    ids = set(
-        visible.filter(category_id=question.category_id)
+    fields = ("pk", "title", "category_id", "created_at")
+    rows = {
+        row["pk"]: row
+        for row in visible.filter(category_id=question.category_id)
         .latest()
-        .values_list("pk", flat=True)[:RELATED_CANDIDATES]
-    )
-    if own_articles:
-        citing = Q(cited_articles__in=own_articles) | Q(
-            pk__in=Answer.objects.filter(cited_articles__in=own_articles, is_hidden=False).values(
-                "question_id"
-            )
-        )
-        ids.update(
-            visible.filter(citing).order_by("-pk").values_list("pk", flat=True)[:RELATED_CANDIDATES]
-        )
-    candidates = list(Question.objects.filter(pk__in=ids).select_related("category"))
-    articles = _articles_of([c.pk for c in candidates]) if own_articles else {}
+        .values(*fields)[:RELATED_CANDIDATES]
+    }
+    if shared:
+        rows.update((row["pk"], row) for row in visible.filter(pk__in=shared).values(*fields))
     scored = []
-    for candidate in candidates:
+    for pk, row in rows.items():
         score = related_score(
-            same_category=candidate.category_id == question.category_id,
-            shared_articles=len(own_articles & articles.get(candidate.pk, set())),
+            same_category=row["category_id"] == question.category_id,
+            shared_articles=len(shared.get(pk, ())),
             title_a=question.title,
-            title_b=candidate.title,
+            title_b=row["title"],
         )
         if score > 0:
-            scored.append((score, candidate.created_at, candidate.pk, candidate))
-    scored.sort(key=lambda row: (row[0], row[1], row[2]), reverse=True)
-    return curated + [row[3] for row in scored[: limit - len(curated)]]
+            scored.append((score, row["created_at"], pk))
+    scored.sort(reverse=True)
+    winners = [pk for _, _, pk in scored[: limit - len(curated)]]
+    by_pk = Question.objects.select_related("category").in_bulk(winners)
+    return curated + [by_pk[pk] for pk in winners]
 
 
-def _articles_of(question_ids: list[int]) -> dict[int, set[int]]:
-    """Article ids cited by each question or by its visible answers, in two queries."""
-    cited: dict[int, set[int]] = {pk: set() for pk in question_ids}
-    if not question_ids:
-        return cited
-    through_q = Question.cited_articles.through.objects.filter(question_id__in=question_ids)
-    for question_id, article_id in through_q.values_list("question_id", "article_id"):
-        cited[question_id].add(article_id)
+def _articles_of(question_pk: int) -> set[int]:
+    """Article ids the question cites itself or through its visible answers (two queries)."""
+    through_q = Question.cited_articles.through.objects.filter(question_id=question_pk)
     through_a = Answer.cited_articles.through.objects.filter(
-        answer__question_id__in=question_ids, answer__is_hidden=False
+        answer__question_id=question_pk, answer__is_hidden=False
     )
-    for question_id, article_id in through_a.values_list("answer__question_id", "article_id"):
-        cited[question_id].add(article_id)
-    return cited
+    return set(through_q.values_list("article_id", flat=True)) | set(
+        through_a.values_list("article_id", flat=True)
+    )
+
+
+def _questions_sharing(articles: set[int], *, exclude: set[int]) -> dict[int, set[int]]:
+    """The newest questions citing any of these articles (themselves or through a visible
+    answer), each with the articles it shares; at most RELATED_CANDIDATES citations a side."""
+    if not articles:
+        return {}
+    through_q = (
+        Question.cited_articles.through.objects.filter(article_id__in=articles)
+        .exclude(question_id__in=exclude)
+        .order_by("-question_id")
+        .values_list("question_id", "article_id")
+    )
+    through_a = (
+        Answer.cited_articles.through.objects.filter(
+            article_id__in=articles, answer__is_hidden=False
+        )
+        .exclude(answer__question_id__in=exclude)
+        .order_by("-answer__question_id")
+        .values_list("answer__question_id", "article_id")
+    )
+    shared: dict[int, set[int]] = {}
+    for question_id, article_id in [
+        *through_q[:RELATED_CANDIDATES],
+        *through_a[:RELATED_CANDIDATES],
+    ]:
+        shared.setdefault(question_id, set()).add(article_id)
+    return shared

@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
+from django_ratelimit.decorators import ratelimit
 
 from accounts import views
 
@@ -12,4 +13,39 @@ urlpatterns = [
     path("me/", views.account, name="account"),
     path("me/api-token/", views.api_token, name="api-token"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "password/change/",
+        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:account")),
+        name="password-change",
+    ),
+    # Throttled per IP: each request sends an e-mail. The page says the same whether or not
+    # the address has an account, so it can't be used to find out who uses the site.
+    path(
+        "password/reset/",
+        ratelimit(key="ip", rate="5/h", method="POST", block=True)(
+            auth_views.PasswordResetView.as_view(
+                email_template_name="registration/password_reset_email.txt",
+                subject_template_name="registration/password_reset_subject.txt",
+                success_url=reverse_lazy("accounts:password-reset-done"),
+            )
+        ),
+        name="password-reset",
+    ),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password-reset-done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("accounts:password-reset-complete")
+        ),
+        name="password-reset-confirm",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password-reset-complete",
+    ),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -16,6 +15,7 @@ from consult.models import (
     Question,
 )
 from statutes.assessment import Facts, InvalidFacts, parse_facts
+from statutes.assessment_json import load_json
 from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
 
@@ -38,9 +38,9 @@ class AssessmentFactsField(forms.CharField):
         if not text:
             return None
         try:
-            return parse_facts(json.loads(text))
-        # RecursionError: "[[[[…" a few thousand deep fits in max_length and overflows the decoder.
-        except (ValueError, RecursionError, InvalidFacts):
+            # load_json turns every failure, "[[[[…" nested too deep included, into ValueError.
+            return parse_facts(load_json(text))
+        except (ValueError, InvalidFacts):
             raise forms.ValidationError("附带的评估数据无效，请回到评估工具重新评估。") from None
 
 

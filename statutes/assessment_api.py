@@ -8,7 +8,6 @@ stored; the body is never logged.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,50 +34,12 @@ from statutes.assessment import (
     assess,
     parse_facts,
 )
-from statutes.assessment.facts import MAX_COUNT, MAX_MONEY, NON_FIELD_ERRORS
+from statutes.assessment.facts import MAX_COUNT, MAX_MONEY
 from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS
+from statutes.assessment_json import MSG_EMPTY, error_body, load_json
 
-MSG_EMPTY = (
-    '没有收到任何内容：请发送一个 JSON 对象，例如 {"records": {"track": 30, "lodging": 300}}'
-)
 MSG_MEDIA_TYPE = "请求体必须是 JSON，并设置 Content-Type: application/json"
 MSG_TOO_BIG = "请求体过大"
-
-
-def load_json(text: str | bytes) -> object:
-    """Strict JSON (RFC 8259: no NaN or Infinity), or ValueError with a Chinese message.
-
-    Shared by the API and ``manage.py assess --json`` so both accept exactly the same input.
-    """
-    if not text.strip():
-        raise ValueError(MSG_EMPTY)
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except _NotStrictJSON as error:
-        raise ValueError(str(error)) from None
-    except RecursionError:
-        raise ValueError("JSON 嵌套层数过多") from None
-    except UnicodeDecodeError:
-        raise ValueError("请求体不是 UTF-8 编码的文本") from None
-    except json.JSONDecodeError as error:
-        raise ValueError(
-            f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{error.msg}）"
-        ) from None
-    except ValueError:  # e.g. an integer of more than 4300 digits
-        raise ValueError("不是有效的 JSON：数字过长") from None
-
-
-class _NotStrictJSON(ValueError):
-    pass
-
-
-def _reject_constant(name: str) -> object:
-    raise _NotStrictJSON(f"不是有效的 JSON：JSON 中没有 {name}，请写成有限的数字")
-
-
-def error_body(message: str) -> dict[str, list[str]]:
-    """The 400 body for a problem with the input as a whole."""
-    return {NON_FIELD_ERRORS: [message]}
 
 
 class StrictJSONParser(BaseParser):

@@ -24,8 +24,8 @@ from statutes.assessment import (
     parse_facts,
     render_verdict,
 )
-from statutes.assessment_api import error_body, load_json
 from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS, AssessmentForm
+from statutes.assessment_json import error_body, load_json
 
 EXIT_INVALID = 2
 FACT_OPTIONS: tuple[str, ...] = ("conduct", *RECORD_FIELDS, *MONEY_FIELDS, *FLAG_FIELDS)

@@ -32,6 +32,18 @@ FIRST_OFFENSE_CONFLICT = (
 )
 COUNTING_RULES = f"条数的计算（解释第十一条）：{ARTICLE11}。"
 INCLUSIVE = f"所有“以上”的标准都包括本数（刑法第九十九条：{CRIMINAL_LAW_99}）。"
+# Shown whenever records are entered as 一般信息 and in the 解释第六条 path: the user picks the
+# kind, but a court classes the records by what they contain, and a heavier class moves the
+# records from 第五项 (5000 条) to 第三项/第四项 (50/500 条) and out of 第六条 altogether.
+# 检例第140号 (柯某侵犯公民个人信息案) is not shipped, so it is named, not linked.
+CLASSIFICATION = (
+    "信息属于哪一类，由司法机关根据信息的内容认定，可能比您填写的类别更重。例如业主姓名、电话"
+    "加房号的名单：最高人民检察院指导性案例检例第140号把业主房源信息看作房产交易信息与身份识别"
+    "信息的组合。如果这类记录被认定为财产信息（解释第五条第一款第三项，五十条以上）或者交易信息"
+    "等（解释第五条第一款第四项，五百条以上），就按这两项的标准计算，为合法经营活动购买的也不再"
+    "适用解释第六条（第六条只针对第三项、第四项规定以外的公民个人信息）。本工具按您选择的类别"
+    "计算；拿不准时，请把这些记录改填为财产信息或者交易信息再评估一次，比较两次的结论。"
+)
 UNIT = (
     "单位犯罪（刑法第二百五十三条之一第四款、解释第七条）：适用与自然人相同的定罪量刑标准，"
     "对单位判处罚金，并对直接负责的主管人员和其他直接责任人员依照同一量刑档次定罪处罚。"
@@ -44,6 +56,7 @@ def caveats_for(facts: Facts, level: Level, standard: Standard) -> tuple[str, ..
     caveats = [NOT_LEGAL_ADVICE, CATCH_ALL_SERIOUS, CATCH_ALL_ESPECIALLY]
     if facts.conduct == PURCHASE_FOR_BUSINESS:
         caveats += _purchase_caveats(facts, standard)
+    caveats += _classification_caveats(facts, standard)
     caveats += [COUNTING_RULES, INCLUSIVE]
     if facts.unit:
         caveats.append(UNIT)
@@ -84,6 +97,14 @@ def _purchase_caveats(facts: Facts, standard: Standard) -> list[str]:
             "本工具不据此对解释第六条情形认定情节特别严重，但司法机关可能另行评价，请咨询律师。"
         )
     return caveats
+
+
+def _classification_caveats(facts: Facts, standard: Standard) -> list[str]:
+    if facts.conduct == PROVIDE and facts.anonymized:
+        return []  # not "提供公民个人信息" at all (解释第三条第二款): no kind of record matters
+    if facts.records.general or standard == "business":
+        return [CLASSIFICATION]
+    return []
 
 
 def _anonymized_caveat(facts: Facts) -> str:

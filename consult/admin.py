@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
+from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.moderation import set_hidden
 
@@ -127,6 +129,12 @@ class QuestionAdmin(SimpleHistoryAdmin):
     actions = [hide_selected, unhide_selected]
     date_hierarchy = "created_at"
 
+    def save_model(
+        self, request: HttpRequest, obj: Question, form: ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        index_question(obj.pk)
+
 
 class AnswerCitationInline(admin.TabularInline):
     model = Answer.cited_articles.through
@@ -144,6 +152,22 @@ class AnswerAdmin(SimpleHistoryAdmin):
     readonly_fields = ("is_accepted", "accepted_at", "created_at", "updated_at")
     inlines = [AnswerCitationInline]
     actions = [hide_selected, unhide_selected]
+
+    # An edit here changes the text (or visibility, or question) that a question's search
+    # document holds: rewrite the documents of the question(s) concerned.
+    def save_model(self, request: HttpRequest, obj: Answer, form: ModelForm, change: bool) -> None:
+        before = Answer.objects.filter(pk=obj.pk).values_list("question_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        index_questions({obj.question_id, before} - {None})
+
+    def delete_model(self, request: HttpRequest, obj: Answer) -> None:
+        super().delete_model(request, obj)
+        index_question(obj.question_id)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Answer]) -> None:
+        question_ids = set(queryset.values_list("question_id", flat=True))
+        super().delete_queryset(request, queryset)
+        index_questions(question_ids)
 
 
 @admin.register(RelatedLink)

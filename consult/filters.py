@@ -10,7 +10,7 @@ import datetime
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 
@@ -22,6 +22,9 @@ from consult.models import (
     Question,
     QuestionCitation,
 )
+from consult.search import search_questions
+from search.query import parse_query
+from search.segmenter import MAX_QUERY_CHARS
 from statutes.models import Article
 
 # "true"/"false" only: django-filter's BooleanFilter reads anything else as "no filter".
@@ -45,10 +48,20 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class QuestionFilter(filters.FilterSet):
-    q = filters.CharFilter(method="search", max_length=100, label="在标题和问题描述中查找的文字")
+class QuestionSearchFilter(filters.FilterSet):
+    """What the search page offers; the API's QuestionFilter adds more. One set of names and
+    one meaning for both."""
+
+    q = filters.CharFilter(
+        method="search",
+        max_length=MAX_QUERY_CHARS,
+        label="搜索词：在标题、问题描述和律师回答中查找，按相关程度排序",
+    )
     category = filters.ModelChoiceFilter(
-        queryset=Category.objects.all(), to_field_name="slug", label="分类标识（slug）"
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        label="分类标识（slug）",
+        error_messages={"invalid_choice": "没有这个分类。"},
     )
     answered = filters.ChoiceFilter(
         choices=YES_NO, method="filter_answered", label="是否已有律师回答"
@@ -56,6 +69,32 @@ class QuestionFilter(filters.FilterSet):
     has_accepted = filters.ChoiceFilter(
         choices=YES_NO, method="filter_has_accepted", label="是否已有被采纳的回答"
     )
+
+    class Meta:
+        model = Question
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Question], name: str, value: str) -> QuerySet[Question]:
+        # Relevance order; an `ordering` parameter (declared later) overrides it.
+        return search_questions(queryset, parse_query(value))
+
+    def filter_answered(
+        self, queryset: QuerySet[Question], name: str, value: str
+    ) -> QuerySet[Question]:
+        # Exists, not the answer_count annotation: no HAVING over the whole table.
+        answered = Exists(Answer.objects.visible().filter(question=OuterRef("pk")))
+        return queryset.filter(answered if value == "true" else ~answered)
+
+    def filter_has_accepted(
+        self, queryset: QuerySet[Question], name: str, value: str
+    ) -> QuerySet[Question]:
+        accepted = Exists(
+            Answer.objects.visible().filter(question=OuterRef("pk"), is_accepted=True)
+        )
+        return queryset.filter(accepted if value == "true" else ~accepted)
+
+
+class QuestionFilter(QuestionSearchFilter):
     cites = filters.ModelChoiceFilter(
         queryset=Article.objects.all(),
         # A number box: a <select> in the browsable API would list all ~5000 articles.
@@ -76,24 +115,6 @@ class QuestionFilter(filters.FilterSet):
     class Meta:
         model = Question
         fields: list[str] = []
-
-    def search(self, queryset: QuerySet[Question], name: str, value: str) -> QuerySet[Question]:
-        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))
-
-    def filter_answered(
-        self, queryset: QuerySet[Question], name: str, value: str
-    ) -> QuerySet[Question]:
-        # Exists, not the answer_count annotation: no HAVING over the whole table.
-        answered = Exists(Answer.objects.visible().filter(question=OuterRef("pk")))
-        return queryset.filter(answered if value == "true" else ~answered)
-
-    def filter_has_accepted(
-        self, queryset: QuerySet[Question], name: str, value: str
-    ) -> QuerySet[Question]:
-        accepted = Exists(
-            Answer.objects.visible().filter(question=OuterRef("pk"), is_accepted=True)
-        )
-        return queryset.filter(accepted if value == "true" else ~accepted)
 
     @extend_schema_field(
         {"type": "integer", "description": "条文 id：问题本身或其可见的回答引用了该条文"}

@@ -14,10 +14,13 @@ from consult.models import (
     LawyerProfile,
     Question,
 )
+from search.query import parse_query
+from search.segmenter import MAX_QUERY_CHARS
 from statutes.assessment import Facts, InvalidFacts, parse_facts
 from statutes.assessment_json import load_json
 from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
+from statutes.search import looks_like_reference
 
 CITATION_HELP = (
     "每行一条，写法律简称和条号，例如“刑法 253-1”“民法典 第一千零七十九条”"
@@ -168,11 +171,31 @@ class LawyerApplicationForm(forms.ModelForm):
 
 
 class SearchForm(forms.Form):
+    """The search box: what to look for, and where (questions or statute articles)."""
+
     q = forms.CharField(
         label="关键词",
-        max_length=100,
+        max_length=MAX_QUERY_CHARS,
         error_messages={
-            "required": "请输入要搜索的关键词。",
-            "max_length": "关键词最多 100 个字。",
+            "required": "请输入要搜索的内容，例如“押金不退”或“试用期被辞退”。",
+            "max_length": f"搜索内容最多 {MAX_QUERY_CHARS} 个字，请只写最关键的部分。",
+            "null_characters_not_allowed": "搜索内容含有无法识别的字符，请重新输入。",
         },
     )
+    tab = forms.ChoiceField(
+        choices=(("questions", "问题"), ("statutes", "法条")),
+        required=False,
+        error_messages={"invalid_choice": "搜索范围只能是“问题”或“法条”。"},
+    )
+
+    def clean_q(self) -> str:
+        query = self.cleaned_data["q"]
+        if not parse_query(query) and not looks_like_reference(query):
+            raise forms.ValidationError(
+                "请写出具体遇到的事情，例如“押金不退”“试用期被辞退”；只有问句词或符号无法搜索。",
+                code="no_words",
+            )
+        return query
+
+    def clean_tab(self) -> str:
+        return self.cleaned_data["tab"] or "questions"

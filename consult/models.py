@@ -9,6 +9,8 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from search.models import FullTextDocument
+
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
 # The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
 # SQLite raises OverflowError for them (a 500) where they should simply match nothing.
@@ -237,6 +239,22 @@ class Answer(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+
+class QuestionSearchDocument(FullTextDocument):
+    """The question's words for full-text search: title (A), body (B), visible answers (C).
+    Written by consult.search_index whenever one of them changes."""
+
+    question = models.OneToOneField(
+        Question, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+
+    class Meta:
+        verbose_name = "问题搜索索引"
+        verbose_name_plural = "问题搜索索引"
+
+    def __str__(self) -> str:
+        return str(self.question_id)
 
 
 class QuestionCitation(models.Model):

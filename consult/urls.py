@@ -6,6 +6,7 @@ app_name = "consult"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/suggestions/", views.search_suggestions, name="search-suggestions"),
     path("categories/<slug:slug>/", views.category_detail, name="category-detail"),
     path("questions/ask/", views.question_create, name="question-create"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),

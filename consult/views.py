@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from consult import permissions, selectors
+from consult.filters import QuestionSearchFilter
 from consult.forms import (
     AnswerForm,
     LawyerApplicationForm,
@@ -22,12 +25,23 @@ from consult.forms import (
     SearchForm,
 )
 from consult.models import Answer, Category, LawyerProfile, Notification, Question
+from consult.search import question_result_page, similar_questions
 from consult.services import answers as answer_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.lawyers import TransitionError, lawyer_apply
+from search.query import parse_query
+from search.results import page_number
+from search.segmenter import MAX_QUERY_CHARS
+from statutes.search import (
+    article_hits,
+    article_result_page,
+    referenced_articles,
+    top_articles,
+)
 
 PAGE_SIZE = 20
+REFERENCED_LIMIT = 30
 # Writes are rate-limited per user (or per IP for visitors); reads are not.
 WRITE_RATE = "20/m"
 
@@ -52,19 +66,56 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """Questions (or, on the 法条 tab, statute articles) ranked by relevance; an article
+    named by its number ("253-1", "刑法第二百五十三条之一") opens directly."""
     form = SearchForm(request.GET or None)
-    page = None
-    if form.is_bound and form.is_valid():
-        query = form.cleaned_data["q"].strip()
-        questions = selectors.question_list().filter(
-            Q(title__icontains=query) | Q(body__icontains=query)
-        )
-        page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "consult/search_results.html",
-        {"form": form, "page": page, "search_query": request.GET.get("q", "")[:100]},
+    context: dict[str, Any] = {"form": form, "search_query": request.GET.get("q", "")[:100]}
+    if not (form.is_bound and form.is_valid()):
+        return render(request, "consult/search_results.html", context)
+    text, tab = form.cleaned_data["q"], form.cleaned_data["tab"]
+    referenced = list(referenced_articles(text)[:REFERENCED_LIMIT])
+    if len(referenced) == 1:
+        return redirect(referenced[0])
+    query = parse_query(text)
+    number = page_number(request.GET.get("page"), per_page=PAGE_SIZE)
+    context.update(tab=tab, query=query)
+    if tab == "statutes":
+        context["page"] = article_result_page(query, number=number, per_page=PAGE_SIZE)
+        return render(request, "consult/search_results.html", context)
+    filters = QuestionSearchFilter(request.GET, queryset=selectors.question_list())
+    context["filters"] = filters
+    if filters.is_valid():
+        context["page"] = question_result_page(filters.qs, query, number=number, per_page=PAGE_SIZE)
+        if number == 1:
+            # "第五条" names an article of many laws: list them before the text matches.
+            context["articles"] = article_hits(referenced, query) or top_articles(query)
+    return render(request, "consult/search_results.html", context)
+
+
+def search_suggestions(request: HttpRequest) -> JsonResponse:
+    """Up to five existing questions like the title being typed on the ask page (JSON)."""
+    text = request.GET.get("q", "")
+    questions = (
+        similar_questions(text)
+        if 2 <= len(text.strip()) <= MAX_QUERY_CHARS and "\x00" not in text
+        else []
     )
+    response = JsonResponse(
+        {
+            "results": [
+                {
+                    "id": question.pk,
+                    "title": question.title,
+                    "url": question.get_absolute_url(),
+                    "answer_count": question.answer_count,
+                }
+                for question in questions
+            ]
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    patch_cache_control(response, public=True, max_age=60)
+    return response
 
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:

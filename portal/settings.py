@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "accounts",
+    "search",
     "statutes",
     "consult",
 ]

@@ -5,6 +5,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from statutes.models import Article, Law, LawVersion
+from statutes.search_index import index_articles
 
 
 class LawVersionInline(admin.TabularInline):
@@ -64,6 +65,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description="条文")
     def excerpt(self, obj: Article) -> str:
         return obj.text[:40] + ("…" if len(obj.text) > 40 else "")
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        index_articles([obj])  # the edited text is what search finds from now on
 
     def has_add_permission(self, request) -> bool:
         # Articles come from the importer; curators edit them.

@@ -42,7 +42,7 @@ def parse_article_number(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _current_versions() -> dict[str, LawVersion]:
+def current_versions() -> dict[str, LawVersion]:
     """Every name a law in force can be cited by, mapped to its current version."""
     names: dict[str, LawVersion] = {}
     for version in LawVersion.objects.current().select_related("law"):
@@ -60,7 +60,7 @@ def resolve_citations(text: str) -> tuple[list[Article], list[CitationError]]:
         return [], [CitationError(lines[MAX_LINES][0], f"最多引用 {MAX_LINES} 条法条。")]
     if not lines:
         return [], []
-    versions = _current_versions()
+    versions = current_versions()
     articles: list[Article] = []
     errors: list[CitationError] = []
     for n, line in lines:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import django_filters as filters
 from django import forms
+from django.db.models import QuerySet
 
+from search.query import parse_query
+from search.segmenter import MAX_QUERY_CHARS
 from statutes.models import Article, Law, LawVersion
+from statutes.search import referenced_articles, search_articles
 
 
 class IntegerFilter(filters.NumberFilter):
@@ -48,7 +52,20 @@ class ArticleFilter(LawArticleFilter):
     status = filters.ChoiceFilter(
         field_name="version__status", choices=LawVersion.Status.choices, label="所属版本的效力"
     )
+    q = filters.CharFilter(
+        method="search",
+        max_length=MAX_QUERY_CHARS,
+        label="搜索词：在条文中查找，按相关程度排序；写条号（如“刑法 253-1”“第二百五十三条之一”）则只返回该条",
+    )
 
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Article], name: str, value: str) -> QuerySet[Article]:
+        referenced = referenced_articles(value)
+        if referenced.exists():
+            return queryset.filter(pk__in=referenced.values("pk")).order_by(
+                "version_id", "number", "suffix", "pk"
+            )
+        return search_articles(queryset, parse_query(value))

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from search.models import FullTextDocument
 from statutes.structure import Paragraph, split_paragraphs
 
 
@@ -159,3 +160,19 @@ class Article(models.Model):
     @property
     def heading_path(self) -> list[str]:
         return [h for h in (self.part, self.subpart, self.chapter, self.section) if h]
+
+
+class ArticleSearchDocument(FullTextDocument):
+    """The article's words for full-text search: its text (A), its 编/章/节 headings (B), the
+    law's title (C). Written by statutes.search_index when the text is imported or curated."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+
+    class Meta:
+        verbose_name = "条文搜索索引"
+        verbose_name_plural = "条文搜索索引"
+
+    def __str__(self) -> str:
+        return str(self.article_id)

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from accounts.models import User
 from statutes.models import Article
+from statutes.search_index import index_articles
 
 # What a curator may change: the admin's change form, less the version (articles don't move).
 EDITABLE_FIELDS = ("label", "number", "suffix", "part", "subpart", "chapter", "section", "text")
@@ -35,4 +36,5 @@ def article_update(*, article: Article, by: User, **changes: Any) -> Article:
     # API client may authenticate by token, so name the editor explicitly.
     article._history_user = by
     article.save()
+    index_articles([article])
     return article

@@ -4,6 +4,7 @@ almost every test); each test then runs in its own rolled-back transaction."""
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -14,6 +15,7 @@ from tests import factories
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("import_laws", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_synonyms", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +23,9 @@ def _fast_and_quiet(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.RATELIMIT_ENABLE = False
+    # Each test starts with an empty cache (the synonym table, cached pages): what one test
+    # wrote and rolled back must not be served to the next.
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from consult.models import Answer, Category, LawyerProfile, Question
+from consult.search_index import index_question
 from statutes.models import Article
 
 _seq = itertools.count(1)
@@ -59,6 +60,7 @@ def make_question(
         author=author or make_user(), category=category or make_category(), **fields
     )
     question.cited_articles.set(cites)
+    index_question(question.pk)  # as every service that writes a question does
     return question
 
 
@@ -75,6 +77,7 @@ def make_answer(
         question=question or make_question(), lawyer=lawyer or make_lawyer(), **fields
     )
     answer.cited_articles.set(cites)
+    index_question(answer.question_id)
     return answer
 
 

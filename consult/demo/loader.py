@@ -24,6 +24,7 @@ from consult.models import (
     Question,
     RelatedLink,
 )
+from consult.search_index import index_questions
 from statutes.models import Article
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -167,6 +168,8 @@ def load_demo(*, password: str | None = None, now: datetime.datetime | None = No
             report.answers += 1
             report.citations += len(answer_item.get("cites", []))
             report.helpful_marks += len(marks)
+
+    index_questions(question.pk for question in questions.values())
 
     for item in items:
         for position, key in enumerate(item.get("related", [])):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from consult import permissions
 from consult.models import Answer, HelpfulMark, Notification, Question
+from consult.search_index import index_question
 from consult.services.notifications import notify
 from statutes.models import Article
 
@@ -36,6 +37,7 @@ def answer_create(
     answer.full_clean()
     answer.save()
     answer.cited_articles.set(articles)
+    index_question(question.pk)
     notify(recipient=question.author, kind=Notification.Kind.ANSWER_POSTED, answer=answer)
     return answer
 
@@ -51,6 +53,7 @@ def answer_update(
     answer.full_clean()
     answer.save()
     answer.cited_articles.set(articles)
+    index_question(answer.question_id)
     return answer
 
 

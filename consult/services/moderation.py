@@ -11,6 +11,7 @@ from django.db import transaction
 
 from accounts.models import User
 from consult.models import Answer, Question
+from consult.search_index import index_question
 
 
 @transaction.atomic
@@ -26,5 +27,8 @@ def set_hidden(
         item.hidden_reason = reason[:200] if hidden else ""
         item._change_reason = f"{by.username}：{'隐藏' if hidden else '取消隐藏'}"
         item.save(update_fields=["is_hidden", "hidden_reason", "updated_at"])
+        if isinstance(item, Answer):
+            # A hidden answer's words leave the question's document (and come back on unhide).
+            index_question(item.question_id)
         changed += 1
     return changed

@@ -10,6 +10,7 @@ from django.db import transaction
 from accounts.models import User
 from consult import permissions
 from consult.models import Category, Question
+from consult.search_index import index_question
 from statutes.assessment import Facts
 from statutes.models import Article
 
@@ -38,6 +39,7 @@ def question_create(
     question.full_clean()
     question.save()
     question.cited_articles.set(cited_articles)
+    index_question(question.pk)
     return question
 
 
@@ -61,4 +63,5 @@ def question_update(
     question.is_anonymous = is_anonymous
     question.full_clean()
     question.save()
+    index_question(question.pk)
     return question

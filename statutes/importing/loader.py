@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from statutes.importing.parser import LawTextError, ParsedDocument, parse_document
 from statutes.models import Article, Law, LawVersion
+from statutes.search_index import index_articles, index_missing
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _YEAR_SUFFIX = re.compile(r"-\d{4}$")
@@ -144,6 +145,8 @@ def import_laws(
                 version = versions[entry.slug]
                 version.supersedes = versions[entry.supersedes]
                 version.save(update_fields=["supersedes"])
+        # The new articles' documents in one pass (updated ones were written as they changed).
+        index_missing()
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -201,6 +204,7 @@ def _upsert_articles(
                 setattr(article, name, fields[name])
             article._change_reason = "从法规文本重新导入"
             article.save()
+            index_articles([article])
             report.updated += 1
     # One INSERT for a law's articles, with their first historical record.
     created = bulk_create_with_history(new, Article, default_change_reason="导入")

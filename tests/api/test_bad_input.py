@@ -247,7 +247,7 @@ MALFORMED = [
     ("questions", {"created_after": "2024-13-01"}),
     ("questions", {"created_before": "昨天"}),
     ("questions", {"ordering": "oldest"}),
-    ("questions", {"q": "长" * 101}),
+    ("questions", {"q": "长" * 201}),
     ("questions", {"page_size": "0"}),
     ("questions", {"page_size": "101"}),
     ("questions", {"page_size": "ten"}),

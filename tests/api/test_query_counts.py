@@ -78,9 +78,11 @@ LISTS: dict[str, tuple[Callable[[Site], str], dict[str, Any], int]] = {
     # + the category looked up to validate the slug, + the article for cites
     "questions-filtered": (
         lambda s: reverse("api:question-list"),
-        {"category": "area-0", "answered": "true", "has_accepted": "false", "q": "测试"},
+        {"category": "area-0", "answered": "true", "has_accepted": "false"},
         2,
     ),
+    # + the synonym table (each test starts with an empty cache; then it is cached)
+    "questions-searched": (lambda s: reverse("api:question-list"), {"q": "测试 问题"}, 2),
     "questions-citing": (lambda s: reverse("api:question-list"), {"cites": "{cited}"}, 2),
     # the page + practice areas
     "lawyers": (lambda s: reverse("api:lawyer-list"), {}, 2),

@@ -1,4 +1,4 @@
-"""Search and sign-up."""
+"""Sign-up."""
 
 from __future__ import annotations
 
@@ -7,38 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
-
-
-def test_search_finds_titles_and_bodies_of_visible_questions(client: Client) -> None:
-    make_question(title="宅基地能过户吗？")
-    make_question(title="别的问题？", body="我家的宅基地想给儿子。")
-    make_question(title="宅基地隐藏问题？", is_hidden=True)
-    page = client.get(reverse("consult:search"), {"q": "宅基地"}).content.decode()
-    assert "宅基地能过户吗" in page
-    assert "别的问题" in page
-    assert "宅基地隐藏问题" not in page
-    assert "找到 2 个相关问题" in page
-
-
-@pytest.mark.parametrize(
-    ("params", "message"),
-    [
-        ({"q": ""}, "请输入要搜索的关键词"),
-        ({"q": "字" * 101}, "关键词最多 100 个字"),
-        ({"q": "没有这种词"}, "没有找到"),
-    ],
-)
-def test_search_explains_empty_and_bad_queries(client: Client, params: dict, message: str) -> None:
-    response = client.get(reverse("consult:search"), params)
-    assert response.status_code == 200
-    assert message in response.content.decode()
-
-
-def test_search_without_a_query_shows_the_form(client: Client) -> None:
-    assert client.get(reverse("consult:search")).status_code == 200
 
 
 def test_a_visitor_signs_up_and_is_signed_in(client: Client) -> None:

@@ -1,0 +1,55 @@
+"""The one question search: the search page, the API's `q` filter and the suggestions on the
+ask page all come here.
+
+A query is parsed once (search.query: words, synonyms, typo fixes), matched against the
+questions' full-text documents (search.fulltext: PostgreSQL tsvector + GIN or SQLite FTS5) and
+ranked by relevance, newer first on equal rank. Hidden questions are whatever the caller's
+queryset leaves out.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from consult import selectors
+from consult.models import Question
+from search import fulltext
+from search.highlight import Hit, highlight, snippet
+from search.query import ParsedQuery, parse_query
+from search.results import ResultPage, result_page
+
+SUGGESTION_LIMIT = 5
+RELEVANCE_ORDER = (*fulltext.RELEVANCE, "-created_at", "-pk")
+
+
+def search_questions(queryset: QuerySet[Question], query: ParsedQuery) -> QuerySet[Question]:
+    """The questions of the queryset that match, best first. An empty query matches nothing."""
+    if not query:
+        return queryset.none()
+    return fulltext.search(queryset, query, document="search_document").order_by(*RELEVANCE_ORDER)
+
+
+def question_search(text: str) -> QuerySet[Question]:
+    """Visible questions matching the text, with what a list row shows, best first."""
+    return search_questions(selectors.question_list(), parse_query(text))
+
+
+def similar_questions(title: str, *, limit: int = SUGGESTION_LIMIT) -> list[Question]:
+    """Existing questions like the one being asked, for the ask page (duplicates avoided)."""
+    return list(question_search(title)[:limit])
+
+
+def hits(questions: list[Question], query: ParsedQuery) -> list[Hit]:
+    words = query.words
+    return [
+        Hit(item=q, title=highlight(q.title, words), excerpt=snippet(q.body, words))
+        for q in questions
+    ]
+
+
+def question_result_page(
+    results: QuerySet[Question], query: ParsedQuery, *, number: int, per_page: int
+) -> ResultPage:
+    return result_page(
+        results, number=number, per_page=per_page, to_hits=lambda rows: hits(rows, query)
+    )

@@ -1,0 +1,35 @@
+"""Keeping the questions' full-text documents current.
+
+Every service that changes what a question's document holds — its title or body, or the text
+or visibility of one of its answers — calls index_question inside its own transaction, so the
+index commits (or rolls back) with the write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from consult.models import Answer, Question, QuestionSearchDocument
+from search.segmenter import index_text
+
+
+def index_question(question_id: int) -> None:
+    """Write the question's document from its title, body and visible answers."""
+    title, body = Question.objects.values_list("title", "body").get(pk=question_id)
+    answers = Answer.objects.filter(question_id=question_id, is_hidden=False).order_by("pk")
+    QuestionSearchDocument.objects.update_or_create(
+        question_id=question_id,
+        defaults={
+            "terms_a": index_text(title),
+            "terms_b": index_text(body),
+            "terms_c": index_text("\n".join(answers.values_list("body", flat=True))),
+        },
+    )
+
+
+def index_questions(question_ids: Iterable[int]) -> int:
+    count = 0
+    for question_id in question_ids:
+        index_question(question_id)
+        count += 1
+    return count

@@ -1,0 +1,99 @@
+"""Database objects behind a FullTextDocument table, made by migrations per database.
+
+PostgreSQL: a trigger that computes the weighted tsvector from the three word columns, and a
+GIN index on it. SQLite: an FTS5 table with the document table as its external content and
+triggers that keep the two in step. Neither exists on the other database.
+"""
+
+from __future__ import annotations
+
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+
+def fts_table(table: str) -> str:
+    return f"{table}_fts"
+
+
+def _postgresql(table: str) -> list[str]:
+    return [
+        f"""CREATE FUNCTION {table}_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          NEW.document :=
+            setweight(to_tsvector('simple', coalesce(NEW.terms_a, '')), 'A') ||
+            setweight(to_tsvector('simple', coalesce(NEW.terms_b, '')), 'B') ||
+            setweight(to_tsvector('simple', coalesce(NEW.terms_c, '')), 'C');
+          RETURN NEW;
+        END $$""",
+        f"""CREATE TRIGGER {table}_vector BEFORE INSERT OR UPDATE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {table}_vector()""",
+        f"CREATE INDEX {table}_document_gin ON {table} USING gin (document)",
+    ]
+
+
+def _sqlite(table: str, key: str) -> list[str]:
+    fts = fts_table(table)
+    new = "new.terms_a, new.terms_b, new.terms_c"
+    old = "old.terms_a, old.terms_b, old.terms_c"
+    return [
+        f"""CREATE VIRTUAL TABLE {fts} USING fts5(
+        terms_a, terms_b, terms_c, content='{table}', content_rowid='{key}')""",
+        f"""CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+          INSERT INTO {fts}(rowid, terms_a, terms_b, terms_c) VALUES (new.{key}, {new});
+        END""",
+        f"""CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+          INSERT INTO {fts}({fts}, rowid, terms_a, terms_b, terms_c)
+          VALUES ('delete', old.{key}, {old});
+        END""",
+        f"""CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN
+          INSERT INTO {fts}({fts}, rowid, terms_a, terms_b, terms_c)
+          VALUES ('delete', old.{key}, {old});
+          INSERT INTO {fts}(rowid, terms_a, terms_b, terms_c) VALUES (new.{key}, {new});
+        END""",
+    ]
+
+
+def _drop(vendor: str, table: str) -> list[str]:
+    if vendor == "postgresql":
+        return [
+            f"DROP TRIGGER IF EXISTS {table}_vector ON {table}",
+            f"DROP FUNCTION IF EXISTS {table}_vector()",
+            f"DROP INDEX IF EXISTS {table}_document_gin",
+        ]
+    if vendor == "sqlite":
+        return [
+            *(f"DROP TRIGGER IF EXISTS {table}_{suffix}" for suffix in ("ai", "ad", "au")),
+            f"DROP TABLE IF EXISTS {fts_table(table)}",
+        ]
+    return []
+
+
+def install(schema_editor: BaseDatabaseSchemaEditor, table: str, key: str) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        statements = _postgresql(table)
+    elif vendor == "sqlite":
+        statements = _sqlite(table, key)
+    else:
+        raise NotImplementedError(
+            f"full-text search is built for PostgreSQL and SQLite, not {vendor}"
+        )
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
+def uninstall(schema_editor: BaseDatabaseSchemaEditor, table: str) -> None:
+    for statement in _drop(schema_editor.connection.vendor, table):
+        schema_editor.execute(statement)
+
+
+def install_operation(table: str, key: str):  # -> migrations.RunPython
+    """The migration operation that installs (and on reverse removes) the objects above."""
+    from django.db import migrations
+
+    def forward(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        install(schema_editor, table, key)
+
+    def backward(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        uninstall(schema_editor, table)
+
+    return migrations.RunPython(forward, backward)

@@ -1,0 +1,86 @@
+"""Typos of the kind a pinyin input method makes: the right sound, the wrong character
+(押金 typed as 压金, 离婚 as 离昏, 赔偿 as 赔尝).
+
+Only words of the site's vocabulary (search/data/legal_words.txt and the shipped synonym
+table) are offered as corrections, and only for text the segmenter doesn't know as a word,
+so a correct query is left alone. A correction is added beside the typed word, never instead
+of it. Readings come from pypinyin's character table, without tones (input methods pick the
+character from the toneless syllable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from search.segmenter import is_known_word
+from search.segmenter import vocabulary as segmenter_vocabulary
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+WINDOW_SIZES = (2, 3, 4)
+
+
+@cache
+def _readings() -> dict[int, frozenset[str]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {
+        code: frozenset(r.translate(_TONES) for r in value.split(","))
+        for code, value in pinyin_dict.items()
+    }
+
+
+def readings(char: str) -> frozenset[str]:
+    return _readings().get(ord(char), frozenset())
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Words a typo may be corrected to: the segmenter's vocabulary, Han words of 2–4."""
+    return frozenset(
+        w for w in segmenter_vocabulary() if _HAN_RUN.fullmatch(w) and len(w) <= max(WINDOW_SIZES)
+    )
+
+
+@cache
+def _by_first_reading() -> dict[tuple[int, str], list[str]]:
+    index: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for word in sorted(vocabulary()):
+        for reading in readings(word[0]):
+            index[(len(word), reading)].append(word)
+    return dict(index)
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    return len(a) == len(b) and all(readings(x) & readings(y) for x, y in zip(a, b, strict=True))
+
+
+def corrections(word: str) -> list[str]:
+    """Vocabulary words that sound like this unknown word (none for a known word)."""
+    if len(word) < 2 or not _HAN_RUN.fullmatch(word) or word in vocabulary():
+        return []
+    if is_known_word(word):
+        return []
+    found = []
+    for reading in readings(word[0]):
+        for candidate in _by_first_reading().get((len(word), reading), ()):
+            if candidate != word and _sounds_alike(word, candidate):
+                found.append(candidate)
+    return list(dict.fromkeys(found))
+
+
+def window_corrections(text: str, *, exclude: set[str]) -> list[str]:
+    """Corrections for stretches of the text that the segmenter cut into pieces ("离" "昏")."""
+    found: list[str] = []
+    for run in _HAN_RUN.findall(text):
+        for size in WINDOW_SIZES:
+            for start in range(len(run) - size + 1):
+                window = run[start : start + size]
+                if window in exclude or window in vocabulary():
+                    continue
+                for fix in corrections(window):
+                    if fix not in exclude and fix not in text:
+                        found.append(fix)
+    return list(dict.fromkeys(found))

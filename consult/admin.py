@@ -8,6 +8,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from consult import related
 from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
@@ -160,6 +161,10 @@ class AnswerAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         index_questions({obj.question_id, before} - {None})
 
+    def save_related(self, request: HttpRequest, form: ModelForm, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        related.forget(form.instance.question_id)  # its citations may have changed
+
     def delete_model(self, request: HttpRequest, obj: Answer) -> None:
         super().delete_model(request, obj)
         index_question(obj.question_id)
@@ -176,3 +181,23 @@ class RelatedLinkAdmin(admin.ModelAdmin):
     raw_id_fields = ("from_question", "to_question")
     list_select_related = ("from_question", "to_question")
     search_fields = ("from_question__title", "to_question__title")
+
+    # A curated link is the first thing 相关问题 shows: the question's cached list goes.
+    def save_model(
+        self, request: HttpRequest, obj: RelatedLink, form: ModelForm, change: bool
+    ) -> None:
+        before = RelatedLink.objects.filter(pk=obj.pk).values_list("from_question_id", flat=True)
+        stale = {obj.from_question_id, *before}
+        super().save_model(request, obj, form, change)
+        for question_id in stale:
+            related.forget(question_id)
+
+    def delete_model(self, request: HttpRequest, obj: RelatedLink) -> None:
+        super().delete_model(request, obj)
+        related.forget(obj.from_question_id)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[RelatedLink]) -> None:
+        question_ids = set(queryset.values_list("from_question_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for question_id in question_ids:
+            related.forget(question_id)

@@ -1,42 +1,161 @@
-"""The computed part of "相关问题": a small, documented score.
+"""相关问题: curated links first, in their order, then the best-scoring computed ones.
 
-score = 3 × (statute articles cited by both questions or their answers)
+score = 3 × (statute articles cited by both questions or their visible answers)
       + 2 × (same category)
-      + 1 × (character bigrams the titles share, after dropping question words)
+      + 1 × (the question's key terms the other question's document contains)
 
-Candidates with a score of 0 are never shown. Ties go to the newer question.
+Key terms are the question's own words that say what it is about: its title's words and the
+words of its body that belong to the site's legal vocabulary, question words and particles
+left out (search.query). The other question's document is matched against them with the
+site's full-text search, so the text counts by meaning (synonyms, inner words) and not by
+shared characters. Candidates with a score of 0 are never shown; ties go to the newer question,
+then the higher id. Hidden questions never appear, nor does any question twice.
+
+The computed list is cached by question (ids only) and forgotten whenever the question or its
+answers change (consult.search_index.index_question) or its curated links change; the ids are
+fetched afresh for every page, with hidden questions filtered out then, so a question hidden
+after the list was cached still never shows.
 """
 
 from __future__ import annotations
 
-import re
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import QuerySet
+
+from consult.models import Answer, Question
+from consult.search import search_questions
+from search.query import parse_query, stopwords
+from search.segmenter import query_words, vocabulary
 
 ARTICLE_WEIGHT = 3
 CATEGORY_WEIGHT = 2
-BIGRAM_WEIGHT = 1
-
-# Words every question title has; sharing them says nothing about the topic.
-_QUESTION_WORDS = re.compile(
-    r"什么|怎么|怎样|如何|是否|可以|能否|能不能|会不会|多少|哪些|有没有|吗|呢|吧|么|的|了|是|被|该|要|会|能"
-)
-_NON_HAN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
-
-
-def title_bigrams(title: str) -> set[str]:
-    words = _NON_HAN.split(_QUESTION_WORDS.sub(" ", title))
-    return {word[i : i + 2] for word in words for i in range(len(word) - 1)}
+TERM_WEIGHT = 1
+RELATED_LIMIT = 8
+MAX_KEY_TERMS = 8
+TEXT_CANDIDATES = 40
+CATEGORY_CANDIDATES = 40
+ARTICLE_CANDIDATES = 300
+CACHE_SECONDS = 6 * 60 * 60
 
 
-def related_score(
-    *,
-    same_category: bool,
-    shared_articles: int,
-    title_a: str,
-    title_b: str,
-) -> int:
-    shared_bigrams = len(title_bigrams(title_a) & title_bigrams(title_b))
+def related_score(*, same_category: bool, shared_articles: int, shared_terms: int) -> int:
     return (
         ARTICLE_WEIGHT * shared_articles
         + CATEGORY_WEIGHT * int(same_category)
-        + BIGRAM_WEIGHT * shared_bigrams
+        + TERM_WEIGHT * shared_terms
     )
+
+
+def key_terms(title: str, body: str) -> list[str]:
+    """The title's words, then the body's vocabulary words; at most MAX_KEY_TERMS."""
+    skip = stopwords()
+    title_words = [w for w in query_words(title) if w not in skip and len(w) >= 2]
+    body_words = [w for w in query_words(body) if w in vocabulary() and w not in skip]
+    return list(dict.fromkeys(title_words + body_words))[:MAX_KEY_TERMS]
+
+
+def _cache_key(question_id: int) -> str:
+    return f"consult:related:v1:{question_id}"
+
+
+def forget(question_id: int) -> None:
+    """Now, and again when the write commits: a page computed in between, from what was
+    there before the write, must not stay cached."""
+    key = _cache_key(question_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list[Question]:
+    key = _cache_key(question.pk)
+    ids = cache.get(key)
+    if ids is None:
+        ids = computed_ids(question, limit=limit)
+        cache.set(key, ids, CACHE_SECONDS)
+    found = Question.objects.visible().select_related("category").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found][:limit]
+
+
+def computed_ids(question: Question, *, limit: int = RELATED_LIMIT) -> list[int]:
+    """Curated links (visible ones, in order), then the best computed, as ids."""
+    curated = list(
+        question.related_links.filter(to_question__is_hidden=False).values_list(
+            "to_question_id", flat=True
+        )
+    )
+    curated = list(dict.fromkeys(curated))[:limit]
+    if len(curated) >= limit:
+        return curated
+    taken = {question.pk, *curated}
+    visible = Question.objects.visible().exclude(pk__in=taken)
+    fields = ("pk", "category_id", "created_at")
+    rows: dict[int, dict] = {}
+    shared_terms: dict[int, int] = {}
+    terms = key_terms(question.title, question.body)
+    if terms:
+        # Parsed like a query, so an everyday key term also finds its legal one.
+        query = parse_query(" ".join(terms))
+        for row in search_questions(visible, query).values(*fields, "matched")[:TEXT_CANDIDATES]:
+            rows[row["pk"]] = row
+            shared_terms[row["pk"]] = row["matched"]
+    for row in (
+        visible.filter(category_id=question.category_id)
+        .order_by("-created_at", "-pk")
+        .values(*fields)[:CATEGORY_CANDIDATES]
+    ):
+        rows.setdefault(row["pk"], row)
+    shared = _questions_sharing(_articles_of(question.pk), exclude=taken)
+    missing = set(shared) - set(rows)
+    if missing:
+        rows.update((row["pk"], row) for row in visible.filter(pk__in=missing).values(*fields))
+    scored = []
+    for pk, row in rows.items():
+        score = related_score(
+            same_category=row["category_id"] == question.category_id,
+            shared_articles=len(shared.get(pk, ())),
+            shared_terms=shared_terms.get(pk, 0),
+        )
+        if score > 0:
+            scored.append((score, row["created_at"], pk))
+    scored.sort(reverse=True)
+    return curated + [pk for _, _, pk in scored[: limit - len(curated)]]
+
+
+def _articles_of(question_pk: int) -> set[int]:
+    """Article ids the question cites itself or through its visible answers (two queries)."""
+    through_q = Question.cited_articles.through.objects.filter(question_id=question_pk)
+    through_a = Answer.cited_articles.through.objects.filter(
+        answer__question_id=question_pk, answer__is_hidden=False
+    )
+    return set(through_q.values_list("article_id", flat=True)) | set(
+        through_a.values_list("article_id", flat=True)
+    )
+
+
+def _questions_sharing(articles: set[int], *, exclude: set[int]) -> dict[int, set[int]]:
+    """The newest questions citing any of these articles (themselves or through a visible
+    answer), each with the articles it shares; at most ARTICLE_CANDIDATES citations a side."""
+    if not articles:
+        return {}
+    through_q: QuerySet = (
+        Question.cited_articles.through.objects.filter(article_id__in=articles)
+        .exclude(question_id__in=exclude)
+        .order_by("-question_id")
+        .values_list("question_id", "article_id")
+    )
+    through_a: QuerySet = (
+        Answer.cited_articles.through.objects.filter(
+            article_id__in=articles, answer__is_hidden=False
+        )
+        .exclude(answer__question_id__in=exclude)
+        .order_by("-answer__question_id")
+        .values_list("answer__question_id", "article_id")
+    )
+    shared: dict[int, set[int]] = {}
+    for question_id, article_id in [
+        *through_q[:ARTICLE_CANDIDATES],
+        *through_a[:ARTICLE_CANDIDATES],
+    ]:
+        shared.setdefault(question_id, set()).add(article_id)
+    return shared

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from consult import related
 from consult.models import Answer, Question, QuestionSearchDocument
 from search.segmenter import index_text
 
 
 def index_question(question_id: int) -> None:
-    """Write the question's document from its title, body and visible answers."""
+    """Write the question's document from its title, body and visible answers, and forget
+    its cached related questions, which were computed from them."""
     title, body = Question.objects.values_list("title", "body").get(pk=question_id)
     answers = Answer.objects.filter(question_id=question_id, is_hidden=False).order_by("pk")
     QuestionSearchDocument.objects.update_or_create(
@@ -25,6 +27,7 @@ def index_question(question_id: int) -> None:
             "terms_c": index_text("\n".join(answers.values_list("body", flat=True))),
         },
     )
+    related.forget(question_id)
 
 
 def index_questions(question_ids: Iterable[int]) -> int:

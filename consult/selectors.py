@@ -7,15 +7,12 @@ from django.db.models.functions import Coalesce
 
 from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
 from consult.permissions import AnyUser
-from consult.related import related_score
 from statutes.assessment import InvalidFacts, parse_facts
 from statutes.assessment_context import assessment_context
 from statutes.models import Article
 from statutes.selectors import PI_CRIME_ARTICLES
 
-RELATED_LIMIT = 8
 RECOMMENDED_LIMIT = 20
-RELATED_CANDIDATES = 300
 
 
 def _visible_answers_of_outer_question() -> QuerySet[Answer]:
@@ -154,86 +151,3 @@ def lawyer_with_helped_count(pk: int) -> LawyerProfile:
         .prefetch_related("practice_areas")
         .get(pk=pk)
     )
-
-
-def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list[Question]:
-    """Curated links first (in their order), then the best-scoring computed ones.
-
-    Candidates come from two bounded, index-friendly lookups (the newest questions of the same
-    category; the newest citing the same articles), are scored on light rows, and only the
-    winners are fetched whole.
-    """
-    curated = [
-        link.to_question
-        for link in question.related_links.select_related("to_question__category").filter(
-            to_question__is_hidden=False
-        )
-    ]
-    if len(curated) >= limit:
-        return curated[:limit]
-    taken = {question.pk, *(q.pk for q in curated)}
-    own_articles = _articles_of(question.pk)
-    shared = _questions_sharing(own_articles, exclude=taken)
-    visible = Question.objects.visible().exclude(pk__in=taken)
-    fields = ("pk", "title", "category_id", "created_at")
-    rows = {
-        row["pk"]: row
-        for row in visible.filter(category_id=question.category_id)
-        .latest()
-        .values(*fields)[:RELATED_CANDIDATES]
-    }
-    if shared:
-        rows.update((row["pk"], row) for row in visible.filter(pk__in=shared).values(*fields))
-    scored = []
-    for pk, row in rows.items():
-        score = related_score(
-            same_category=row["category_id"] == question.category_id,
-            shared_articles=len(shared.get(pk, ())),
-            title_a=question.title,
-            title_b=row["title"],
-        )
-        if score > 0:
-            scored.append((score, row["created_at"], pk))
-    scored.sort(reverse=True)
-    winners = [pk for _, _, pk in scored[: limit - len(curated)]]
-    by_pk = Question.objects.select_related("category").in_bulk(winners)
-    return curated + [by_pk[pk] for pk in winners]
-
-
-def _articles_of(question_pk: int) -> set[int]:
-    """Article ids the question cites itself or through its visible answers (two queries)."""
-    through_q = Question.cited_articles.through.objects.filter(question_id=question_pk)
-    through_a = Answer.cited_articles.through.objects.filter(
-        answer__question_id=question_pk, answer__is_hidden=False
-    )
-    return set(through_q.values_list("article_id", flat=True)) | set(
-        through_a.values_list("article_id", flat=True)
-    )
-
-
-def _questions_sharing(articles: set[int], *, exclude: set[int]) -> dict[int, set[int]]:
-    """The newest questions citing any of these articles (themselves or through a visible
-    answer), each with the articles it shares; at most RELATED_CANDIDATES citations a side."""
-    if not articles:
-        return {}
-    through_q = (
-        Question.cited_articles.through.objects.filter(article_id__in=articles)
-        .exclude(question_id__in=exclude)
-        .order_by("-question_id")
-        .values_list("question_id", "article_id")
-    )
-    through_a = (
-        Answer.cited_articles.through.objects.filter(
-            article_id__in=articles, answer__is_hidden=False
-        )
-        .exclude(answer__question_id__in=exclude)
-        .order_by("-answer__question_id")
-        .values_list("answer__question_id", "article_id")
-    )
-    shared: dict[int, set[int]] = {}
-    for question_id, article_id in [
-        *through_q[:RELATED_CANDIDATES],
-        *through_a[:RELATED_CANDIDATES],
-    ]:
-        shared.setdefault(question_id, set()).add(article_id)
-    return shared

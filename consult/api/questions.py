@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from consult import permissions, selectors
+from consult import permissions, related, selectors
 from consult.filters import QuestionFilter
 from consult.models import HelpfulMark, Question
 from consult.permissions import AnyUser
@@ -190,7 +190,7 @@ class QuestionViewSet(viewsets.GenericViewSet):
         if reread:
             question = self.get_queryset().get(pk=question.pk)
         question.api_answers = selectors.visible_answers(question)
-        question.api_related = selectors.related_questions(question)
+        question.api_related = related.related_questions(question)
         context = self.get_serializer_context()
         context["helpful_ids"] = selectors.helpful_answer_ids(
             self.request.user, question.api_answers

@@ -148,9 +148,9 @@ def test_a_question_page_costs_the_same_whatever_its_answers(
 ) -> None:
     question = site.quiet_question if which == "quiet" else site.busy_question
     # the question, its citations; answers, their citations, the lawyers' practice areas, their
-    # helped counts; related: curated links, both sides' citations (2 + 2), candidate ids by
-    # category and by shared citations (2), candidates
-    with django_assert_num_queries(14):
+    # helped counts; related (cold cache): curated link ids, the synonym table, candidates by
+    # text, by category, both sides' citations (2 + 2), the winners by id
+    with django_assert_num_queries(15):
         response = api.get(reverse("api:question-detail", args=[question.pk]))
     assert len(response.json()["answers"]) == (5 if which == "quiet" else 25)
 
@@ -168,11 +168,22 @@ def test_an_answer_list_costs_the_same_whatever_its_length(
     assert len(response.json()) == (5 if which == "quiet" else 25)
 
 
+def test_a_cached_related_list_costs_one_query(
+    site: Site, api: APIClient, django_assert_num_queries
+) -> None:
+    url = reverse("api:question-detail", args=[site.busy_question.pk])
+    api.get(url)
+    # as above, less the computation of "related": only the questions by id
+    with django_assert_num_queries(15 - 9 + 1):
+        api.get(url)
+
+
 def test_a_question_with_many_curated_links_costs_the_same(
     site: Site, api: APIClient, django_assert_num_queries
 ) -> None:
-    # 29 curated links fill "related": no computed candidates are read, so fewer queries.
-    with django_assert_num_queries(7):
+    # 29 curated links fill "related": no computed candidates are read, so fewer queries
+    # (the link ids, then the questions by id).
+    with django_assert_num_queries(8):
         response = api.get(reverse("api:question-detail", args=[site.questions[0].pk]))
     assert len(response.json()["related"]) == 8
 

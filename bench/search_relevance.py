@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 CASES = ROOT / "tests" / "search" / "relevance.toml"
+STATUTE_CASES = ROOT / "tests" / "search" / "statute_relevance.toml"
 
 
 def main() -> None:
@@ -40,6 +41,7 @@ def main() -> None:
     from search import query as query_module
     from search import segmenter, synonyms
     from search.relevance import evaluate, read_cases
+    from statutes.search import article_search
 
     devnull = open(os.devnull, "w")  # noqa: SIM115
     call_command("migrate", verbosity=0, stdout=devnull)
@@ -99,6 +101,23 @@ def main() -> None:
         patched(query_module.typos, "window_corrections", lambda text, exclude: []),
     ):
         run("chosen, without typo corrections", ranked)
+    statute_cases = read_cases(STATUTE_CASES)
+
+    def articles(text: str) -> list[str]:
+        return [f"{a.version.law.slug} {a.slug}" for a in article_search(text)[:3]]
+
+    for name, index in (("search mode (chosen)", None), ("precise", precise_document)):
+        if index:
+            with patched(segmenter, "document_words", index):
+                call_command("rebuild_search_index", only="articles", stdout=devnull)
+        else:
+            call_command("rebuild_search_index", only="articles", stdout=devnull)
+        score = evaluate(statute_cases, articles, k=3)
+        print(
+            f"{'statutes, index ' + name:<48} recall@3 {score.recall:.3f}  MRR {score.mrr:.3f}  "
+            f"misses {len(score.misses)} of {score.cases}"
+        )
+    call_command("rebuild_search_index", only="articles", stdout=devnull)
     call_command("remove_demo", verbosity=0, stdout=devnull)
 
 

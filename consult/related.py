@@ -96,9 +96,10 @@ def computed_ids(question: Question, *, limit: int = RELATED_LIMIT) -> list[int]
     if terms:
         # Parsed like a query, so an everyday key term also finds its legal one.
         query = parse_query(" ".join(terms))
-        for row in search_questions(visible, query).values(*fields, "matched")[:TEXT_CANDIDATES]:
+        candidates = search_questions(visible, query, weighted=False)
+        for row in candidates.values(*fields, "matched")[:TEXT_CANDIDATES]:
             rows[row["pk"]] = row
-            shared_terms[row["pk"]] = row["matched"]
+            shared_terms[row["pk"]] = round(row["matched"])
     for row in (
         visible.filter(category_id=question.category_id)
         .order_by("-created_at", "-pk")

@@ -22,11 +22,16 @@ SUGGESTION_LIMIT = 5
 RELEVANCE_ORDER = (*fulltext.RELEVANCE, "-created_at", "-pk")
 
 
-def search_questions(queryset: QuerySet[Question], query: ParsedQuery) -> QuerySet[Question]:
-    """The questions of the queryset that match, best first. An empty query matches nothing."""
+def search_questions(
+    queryset: QuerySet[Question], query: ParsedQuery, *, weighted: bool = True
+) -> QuerySet[Question]:
+    """The questions of the queryset that match, best first. An empty query matches nothing.
+    weighted=False: `matched` counts the query's groups instead of weighing them by rarity."""
     if not query:
         return queryset.none()
-    return fulltext.search(queryset, query, document="search_document").order_by(*RELEVANCE_ORDER)
+    return fulltext.search(queryset, query, document="search_document", weighted=weighted).order_by(
+        *RELEVANCE_ORDER
+    )
 
 
 def question_search(text: str) -> QuerySet[Question]:

@@ -1,14 +1,21 @@
 """A parsed query against a FullTextDocument table, on PostgreSQL or SQLite.
 
 PostgreSQL: `document @@ to_tsquery('simple', …)` over the GIN index, scored by ts_rank_cd
-with the A/B/C weights. SQLite: the FTS5 table that mirrors the document table, scored by
-bm25 with per-column weights. Either way the queryset keeps the caller's filters and gains two
-annotations, the relevance order being (-matched, -rank):
+with the A/B/C weights. SQLite: the FTS5 table that mirrors the document table, scored by a
+cover density function and bm25. Either way the queryset keeps the caller's filters and gains
+two annotations, the relevance order being (-matched, -rank):
 
-- matched: how many of the query's groups (its ideas: a word with its typo fixes, or an
-  everyday term's legal terms) the row matches. Neither ts_rank_cd nor bm25 alone knows that
-  a question matching four of five ideas beats one that repeats a single common word.
-- rank: the database's text score (higher is better; title words above body above answers).
+- matched: how much of the query the row matches. Each group of the query (one idea: a word
+  with its typo fixes and inner words, or an everyday term's legal terms) counts with the
+  inverse document frequency of the alternative that matched (search.stats), so a question
+  matching the rare "夫妻共同债务" beats one matching the common "认定"; unweighted (a plain
+  count of groups) when the caller asks for it.
+- rank: how well, within that: cover density (the query's words close together, title words
+  above body above answers).
+
+A query's common words (in more than search.stats.COMMON_SHARE of the documents) still count
+in both annotations, but when it has rarer words the rows are fetched by those alone: the
+index never walks every document that merely says "公司".
 """
 
 from __future__ import annotations
@@ -17,18 +24,10 @@ import json
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    IntegerField,
-    Model,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, FloatField, Model, QuerySet, Value, When
+from django.db.models.expressions import Combinable, RawSQL
 
+from search import stats
 from search.query import ParsedQuery, Phrase
 from search.schema import fts_table
 
@@ -41,13 +40,14 @@ PG_NORMALIZATION = 1
 # bm25 column weights for terms_a, terms_b, terms_c (the same reading as above).
 SQLITE_WEIGHTS = (2.5, 1.0, 0.5)
 RELEVANCE = ("-matched", "-rank")
-BM25_SHARE = 0.01
-# How much the OR query's density adds beside the all-groups density (PostgreSQL).
+# How much the OR query's density adds beside the all-groups density (PostgreSQL), and
+# bm25 beside the cover density (SQLite).
 OR_SHARE = 0.1
+BM25_SHARE = 0.01
 
 
 def _joined(phrases: list[Phrase], *, both: str, either: str, quote: str) -> str:
-    # Words are \w+ (search.segmenter): quoted, each is a literal term, never an operator.
+    # Words are \\w+ (search.segmenter): quoted, each is a literal term, never an operator.
     parts = []
     for phrase in phrases:
         words = f" {both} ".join(f"{quote}{word}{quote}" for word in phrase)
@@ -64,26 +64,67 @@ def fts5_text(phrases: list[Phrase]) -> str:
     return _joined(phrases, both="AND", either="OR", quote='"')
 
 
-def search(queryset: QuerySet, query: ParsedQuery, *, document: str) -> QuerySet:
+class _Weights:
+    """Each phrase's weight (the idf of its rarest word) and whether it is common."""
+
+    def __init__(self, model: type[Model], query: ParsedQuery, *, weighted: bool) -> None:
+        words = query.words
+        df = stats.frequencies(model, words)
+        idf = stats.idf(model, words) if weighted else dict.fromkeys(words, 1.0)
+        self.weight = {phrase: max(idf[w] for w in phrase) for phrase in query.phrases}
+        self.common = {
+            phrase: stats.is_common(model, min(df[w] for w in phrase)) for phrase in query.phrases
+        }
+
+    def fetching(self, query: ParsedQuery) -> list[Phrase]:
+        """The phrases rows are fetched by: the uncommon ones, or all if every one is common."""
+        rare = [phrase for phrase in query.phrases if not self.common[phrase]]
+        return rare or query.phrases
+
+    def ranked(self, group: tuple[Phrase, ...]) -> list[Phrase]:
+        return sorted(group, key=lambda phrase: self.weight[phrase], reverse=True)
+
+
+def search(
+    queryset: QuerySet, query: ParsedQuery, *, document: str, weighted: bool = True
+) -> QuerySet:
     """Rows of the queryset whose document matches, annotated with `matched` and `rank`.
 
     document: the relation from the queryset's model to its FullTextDocument
-    (e.g. "search_document").
+    (e.g. "search_document"); weighted: False counts matched groups instead of weighing them.
     """
+    model: type[Model] = queryset.model
+    document_model = model._meta.get_field(document).related_model
+    weights = _Weights(document_model, query, weighted=weighted)
     if connection.vendor == "postgresql":
-        return _postgresql_search(queryset, query, document=document)
-    return _sqlite_search(queryset, query, document=document)
+        return _postgresql_search(queryset, query, weights, document=document)
+    return _sqlite_search(queryset, query, weights, document=document)
 
 
 def _tsquery(phrases: list[Phrase]) -> SearchQuery:
     return SearchQuery(tsquery_text(phrases), search_type="raw", config="simple")
 
 
-def _postgresql_search(queryset: QuerySet, query: ParsedQuery, *, document: str) -> QuerySet:
+def _sum(parts: list[Combinable]) -> Combinable:
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
+
+
+def _postgresql_search(
+    queryset: QuerySet, query: ParsedQuery, weights: _Weights, *, document: str
+) -> QuerySet:
     field = f"{document}__document"
-    everything = _tsquery(query.phrases)
     matched = [
-        Case(When(**{field: _tsquery(list(group))}, then=Value(1)), default=Value(0))
+        Case(
+            *(
+                When(**{field: _tsquery([phrase])}, then=Value(weights.weight[phrase]))
+                for phrase in weights.ranked(group)
+            ),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
         for group in query.groups
     ]
     # Cover density of all the groups together rewards a row whose matches stand close
@@ -94,6 +135,7 @@ def _postgresql_search(queryset: QuerySet, query: ParsedQuery, *, document: str)
         search_type="raw",
         config="simple",
     )
+    everything = _tsquery(query.phrases)
 
     def density(tsquery: SearchQuery) -> SearchRank:
         return SearchRank(
@@ -104,30 +146,39 @@ def _postgresql_search(queryset: QuerySet, query: ParsedQuery, *, document: str)
             normalization=PG_NORMALIZATION,
         )
 
-    return queryset.filter(**{field: everything}).annotate(
-        matched=sum(matched[1:], start=matched[0]) if len(matched) > 1 else matched[0],
+    return queryset.filter(**{field: _tsquery(weights.fetching(query))}).annotate(
+        matched=_sum(matched),
         rank=density(every_group) + OR_SHARE * density(everything),
     )
 
 
-def _sqlite_search(queryset: QuerySet, query: ParsedQuery, *, document: str) -> QuerySet:
+def _sqlite_search(
+    queryset: QuerySet, query: ParsedQuery, weights: _Weights, *, document: str
+) -> QuerySet:
     model: type[Model] = queryset.model
     document_model = model._meta.get_field(document).related_model
-    fts = fts_table(document_model._meta.db_table)
-    outer = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-    # bm25 is lower for better matches: negated, higher is better on both databases.
-    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-    # Table and column names come from the models' meta; the query text is always a parameter.
-    one_row = f"FROM {fts} WHERE {fts} MATCH %s AND rowid = {outer}"
-    matched = [
-        RawSQL(f"SELECT count(*) {one_row}", [fts5_text(list(group))], output_field=IntegerField())
-        for group in query.groups
-    ]
-    everything = fts5_text(query.phrases)
-    # Cover density of every group (search.density, as ts_rank_cd on PostgreSQL) first; bm25
-    # (which weighs rare words up but knows nothing of proximity) a small share beside it.
     table = document_model._meta.db_table
     key = document_model._meta.pk.column
+    fts = fts_table(table)
+    outer = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+    # Table and column names come from the models' meta; the query text is always a parameter.
+    one_row = f"FROM {fts} WHERE {fts} MATCH %s AND rowid = {outer}"
+    matched = []
+    for group in query.groups:
+        # max(…, 0) with two or more arguments is SQLite's scalar max: the best alternative.
+        parts = [f"(SELECT count(*) {one_row}) * {weights.weight[p]!r}" for p in group]
+        matched.append(
+            RawSQL(
+                f"max({', '.join(parts)}, 0)",
+                [fts5_text([phrase]) for phrase in group],
+                output_field=FloatField(),
+            )
+        )
+    everything = fts5_text(query.phrases)
+    # bm25 is lower for better matches: negated, higher is better on both databases.
+    column_weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+    # Cover density of every group (search.density, as ts_rank_cd on PostgreSQL) first; bm25
+    # (which weighs rare words up but knows nothing of proximity) a small share beside it.
     groups = json.dumps([sorted({w for phrase in group for w in phrase}) for group in query.groups])
     density = RawSQL(
         f"SELECT search_cover_density(terms_a, terms_b, terms_c, %s) FROM {table} WHERE {key} = {outer}",
@@ -135,13 +186,9 @@ def _sqlite_search(queryset: QuerySet, query: ParsedQuery, *, document: str) -> 
         output_field=FloatField(),
     )
     rank = density + BM25_SHARE * RawSQL(
-        f"SELECT -bm25({fts}, {weights}) {one_row}",
-        [everything],
-        output_field=FloatField(),
+        f"SELECT -bm25({fts}, {column_weights}) {one_row}", [everything], output_field=FloatField()
     )
+    fetching = fts5_text(weights.fetching(query))
     return queryset.filter(
-        pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [everything])
-    ).annotate(
-        matched=sum(matched[1:], start=matched[0]) if len(matched) > 1 else matched[0],
-        rank=rank,
-    )
+        pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [fetching])
+    ).annotate(matched=_sum(matched), rank=rank)

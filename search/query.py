@@ -80,7 +80,8 @@ def parse_query(text: str, synonyms: Mapping[str, Sequence[str]] | None = None) 
 
         synonyms = synonym_map()
     normalized = normalize(text)
-    words = [w for w in dict.fromkeys(query_words(normalized)) if w not in stopwords()]
+    pieces = query_words(normalized)
+    words = [w for w in dict.fromkeys(pieces) if w not in stopwords()]
     words = words[:MAX_WORDS]
     groups: list[tuple[Phrase, ...]] = []
     for word in words:
@@ -93,13 +94,12 @@ def parse_query(text: str, synonyms: Mapping[str, Sequence[str]] | None = None) 
             *((fix,) for fix in typos.corrections(word)),
         ]
         groups.append(tuple(dict.fromkeys(alternatives)))
-    compact = normalized.replace(" ", "")
-    found = _synonym_terms(query_words(normalized), synonyms)
+    found = _synonym_terms(pieces, synonyms)
     # Longest terms first: "喝酒开车" says more than the "开车" inside it.
     for term in sorted(found, key=len, reverse=True)[:MAX_SYNONYMS]:
         expansions = tuple(p for p in dict.fromkeys(map(_phrase, synonyms[term])) if p)
         if expansions:
             groups.append(expansions)
-    for fix in typos.window_corrections(compact, exclude=set(words))[:MAX_FIXES]:
+    for fix in typos.window_corrections(pieces, exclude=set(words))[:MAX_FIXES]:
         groups.append(((fix,),))
     return ParsedQuery(text=normalized, groups=tuple(dict.fromkeys(groups)))

@@ -14,6 +14,11 @@ def fts_table(table: str) -> str:
     return f"{table}_fts"
 
 
+def vocab_table(fts: str) -> str:
+    """FTS5's vocabulary of an FTS5 table: documents per term (search.stats)."""
+    return f"{fts}_vocab"
+
+
 def _postgresql(table: str) -> list[str]:
     return [
         f"""CREATE FUNCTION {table}_vector() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -37,6 +42,7 @@ def _sqlite(table: str, key: str) -> list[str]:
     return [
         f"""CREATE VIRTUAL TABLE {fts} USING fts5(
         terms_a, terms_b, terms_c, content='{table}', content_rowid='{key}')""",
+        f"CREATE VIRTUAL TABLE {vocab_table(fts)} USING fts5vocab({fts}, 'row')",
         f"""CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
           INSERT INTO {fts}(rowid, terms_a, terms_b, terms_c) VALUES (new.{key}, {new});
         END""",
@@ -62,6 +68,7 @@ def _drop(vendor: str, table: str) -> list[str]:
     if vendor == "sqlite":
         return [
             *(f"DROP TRIGGER IF EXISTS {table}_{suffix}" for suffix in ("ai", "ad", "au")),
+            f"DROP TABLE IF EXISTS {vocab_table(fts_table(table))}",
             f"DROP TABLE IF EXISTS {fts_table(table)}",
         ]
     return []

@@ -89,23 +89,23 @@ def document_words(text: str) -> list[str]:
     for piece, start, end in rjieba.tokenize(text):
         for word in _words([piece]):
             words = {word, *inner_words(word)}
-            for one in (word, *inner_words(word)):
-                found[(start, one)] = None
+            found[(start, word)] = None
+            for inner in inner_words(word):
+                found[(start + word.index(inner), inner)] = None
             for position in range(start, end):
                 covered[position] = words
     for start, word in _vocabulary_in(text):
-        for one in (word, *inner_words(word)):
-            if one not in covered.get(start, ()):
-                found.setdefault((start, one), None)
+        if word not in covered.get(start, ()):
+            found.setdefault((start, word), None)
     return [word for _, word in sorted(found, key=lambda item: item[0])]
 
 
 def _vocabulary_in(text: str) -> list[tuple[int, str]]:
-    """(position, word) of every vocabulary word of 3 or more characters in the text."""
+    """(position, word) of every vocabulary word of 2 or more characters (押金 in 扣押|金 too) in the text."""
     words, lengths = vocabulary(), _vocabulary_lengths()
     return [
         (start, text[start : start + size])
-        for start in range(len(text) - 2)
+        for start in range(len(text) - 1)
         for size in lengths
         if text[start : start + size] in words
     ]
@@ -113,7 +113,7 @@ def _vocabulary_in(text: str) -> list[tuple[int, str]]:
 
 @cache
 def _vocabulary_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(word) for word in vocabulary() if len(word) >= 3}))
+    return tuple(sorted({len(word) for word in vocabulary() if len(word) >= 2}))
 
 
 @lru_cache(maxsize=100_000)

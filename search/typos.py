@@ -71,16 +71,20 @@ def corrections(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def window_corrections(text: str, *, exclude: set[str]) -> list[str]:
-    """Corrections for stretches of the text that the segmenter cut into pieces ("离" "昏")."""
+def window_corrections(pieces: list[str], *, exclude: set[str]) -> list[str]:
+    """Corrections for a typo the segmenter cut into pieces: "离昏" as 离|昏, "取保侯审" as
+    取保|侯审. Only runs of 2–4 characters over several pieces, at least one of which is a
+    single character or not a known word, so "怎么|认定" is never read as "骂人"."""
     found: list[str] = []
-    for run in _HAN_RUN.findall(text):
-        for size in WINDOW_SIZES:
-            for start in range(len(run) - size + 1):
-                window = run[start : start + size]
-                if window in exclude or window in vocabulary():
-                    continue
-                for fix in corrections(window):
-                    if fix not in exclude and fix not in text:
-                        found.append(fix)
+    for start in range(len(pieces)):
+        for end in range(start + 2, min(start + 4, len(pieces)) + 1):
+            run = pieces[start:end]
+            window = "".join(run)
+            if len(window) > max(WINDOW_SIZES):
+                break
+            if all(len(p) >= 2 and is_known_word(p) for p in run):
+                continue
+            if not _HAN_RUN.fullmatch(window) or window in exclude or window in vocabulary():
+                continue
+            found.extend(fix for fix in corrections(window) if fix not in exclude)
     return list(dict.fromkeys(found))

@@ -81,8 +81,9 @@ LISTS: dict[str, tuple[Callable[[Site], str], dict[str, Any], int]] = {
         {"category": "area-0", "answered": "true", "has_accepted": "false"},
         2,
     ),
-    # + the synonym table (each test starts with an empty cache; then it is cached)
-    "questions-searched": (lambda s: reverse("api:question-list"), {"q": "测试 问题"}, 2),
+    # + the synonym table, the number of documents and the words' frequencies (each test
+    # starts with an empty cache; all three are cached afterwards)
+    "questions-searched": (lambda s: reverse("api:question-list"), {"q": "测试 问题"}, 4),
     "questions-citing": (lambda s: reverse("api:question-list"), {"cites": "{cited}"}, 2),
     # the page + practice areas
     "lawyers": (lambda s: reverse("api:lawyer-list"), {}, 2),
@@ -148,9 +149,10 @@ def test_a_question_page_costs_the_same_whatever_its_answers(
 ) -> None:
     question = site.quiet_question if which == "quiet" else site.busy_question
     # the question, its citations; answers, their citations, the lawyers' practice areas, their
-    # helped counts; related (cold cache): curated link ids, the synonym table, candidates by
-    # text, by category, both sides' citations (2 + 2), the winners by id
-    with django_assert_num_queries(15):
+    # helped counts; related (cold cache): curated link ids, the synonym table, the number of
+    # documents and the key terms' frequencies, candidates by text, by category, both sides'
+    # citations (2 + 2), the winners by id
+    with django_assert_num_queries(17):
         response = api.get(reverse("api:question-detail", args=[question.pk]))
     assert len(response.json()["answers"]) == (5 if which == "quiet" else 25)
 
@@ -174,7 +176,7 @@ def test_a_cached_related_list_costs_one_query(
     url = reverse("api:question-detail", args=[site.busy_question.pk])
     api.get(url)
     # as above, less the computation of "related": only the questions by id
-    with django_assert_num_queries(15 - 9 + 1):
+    with django_assert_num_queries(17 - 11 + 1):
         api.get(url)
 
 

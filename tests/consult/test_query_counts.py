@@ -53,8 +53,9 @@ def test_question_page_as_a_visitor(
     client: Client, busy_site, django_assert_max_num_queries
 ) -> None:
     question = busy_site[0]
-    # + the synonym table, read once for related questions and then cached
-    with django_assert_max_num_queries(19):
+    # + the synonym table, the number of documents and the key terms' frequencies, read once
+    # for related questions and then cached
+    with django_assert_max_num_queries(21):
         assert client.get(question.get_absolute_url()).status_code == 200
 
 
@@ -62,7 +63,7 @@ def test_question_page_as_a_signed_in_user(
     client: Client, busy_site, django_assert_max_num_queries
 ) -> None:
     client.force_login(busy_site[2].author)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(27):
         assert client.get(busy_site[2].get_absolute_url()).status_code == 200
 
 

@@ -40,6 +40,12 @@ PG_NORMALIZATION = 1
 # bm25 column weights for terms_a, terms_b, terms_c (the same reading as above).
 SQLITE_WEIGHTS = (2.5, 1.0, 0.5)
 RELEVANCE = ("-matched", "-rank")
+# PostgreSQL ranks every match of a query that is in at most RANK_ALL documents; a broader
+# one ranks at most RANK_ALL + WINDOW of them (_window). Ranking costs ~30 µs a row at a
+# million questions (ts_rank_cd and the matched groups on a 4.7 KB document), so these bound
+# a search to ~20 ms of ranking (bench/search_scale.py).
+RANK_ALL = 400
+WINDOW = 150
 # How much the OR query's density adds beside the all-groups density (PostgreSQL), and
 # bm25 beside the cover density (SQLite).
 OR_SHARE = 0.1
@@ -64,22 +70,43 @@ def fts5_text(phrases: list[Phrase]) -> str:
     return _joined(phrases, both="AND", either="OR", quote='"')
 
 
+# A one-character Han word ("卖", "罪") is a morpheme more than a word: the statutes write
+# 出售 where people write 卖, so its rarity in the documents says little. Its weight is cut.
+SINGLE_CHARACTER_SHARE = 0.3
+
+
+def _idf_of(word: str, idf: dict[str, float]) -> float:
+    single = len(word) == 1 and not word.isascii()
+    return idf[word] * (SINGLE_CHARACTER_SHARE if single else 1.0)
+
+
 class _Weights:
-    """Each phrase's weight (the idf of its rarest word) and whether it is common."""
+    """Each phrase's weight (the idf of its rarest word), how many documents it is in (at
+    most), and whether it is common."""
 
     def __init__(self, model: type[Model], query: ParsedQuery, *, weighted: bool) -> None:
         words = query.words
         df = stats.frequencies(model, words)
         idf = stats.idf(model, words) if weighted else dict.fromkeys(words, 1.0)
-        self.weight = {phrase: max(idf[w] for w in phrase) for phrase in query.phrases}
-        self.common = {
-            phrase: stats.is_common(model, min(df[w] for w in phrase)) for phrase in query.phrases
-        }
+        self.weight = {phrase: max(_idf_of(w, idf) for w in phrase) for phrase in query.phrases}
+        self.df = {phrase: min(df[w] for w in phrase) for phrase in query.phrases}
+        self.common = {phrase: stats.is_common(model, n) for phrase, n in self.df.items()}
 
     def fetching(self, query: ParsedQuery) -> list[Phrase]:
-        """The phrases rows are fetched by: the uncommon ones, or all if every one is common."""
-        rare = [phrase for phrase in query.phrases if not self.common[phrase]]
+        """The phrases rows are fetched by: those that are in some documents but not common,
+        or, when there are none, every phrase."""
+        rare = [p for p in query.phrases if not self.common[p] and self.df[p] > 0]
         return rare or query.phrases
+
+    def estimate(self, phrases: list[Phrase]) -> int:
+        """At most how many documents match any of the phrases."""
+        return sum(self.df[phrase] for phrase in phrases)
+
+    def telling_group(self, query: ParsedQuery) -> tuple[Phrase, ...]:
+        """The query's most telling idea: the group, in some documents, of the highest
+        weight (rare and not a single character)."""
+        present = [g for g in query.groups if sum(self.df[p] for p in g) > 0] or query.groups
+        return max(present, key=lambda group: max(self.weight[p] for p in group))
 
     def ranked(self, group: tuple[Phrase, ...]) -> list[Phrase]:
         return sorted(group, key=lambda phrase: self.weight[phrase], reverse=True)
@@ -97,7 +124,7 @@ def search(
     document_model = model._meta.get_field(document).related_model
     weights = _Weights(document_model, query, weighted=weighted)
     if connection.vendor == "postgresql":
-        return _postgresql_search(queryset, query, weights, document=document)
+        return _postgresql_search(queryset, query, weights, document_model, document=document)
     return _sqlite_search(queryset, query, weights, document=document)
 
 
@@ -112,8 +139,37 @@ def _sum(parts: list[Combinable]) -> Combinable:
     return total
 
 
+def windowed(model: type[Model], query: ParsedQuery) -> bool:
+    """Whether a search ranks only a window of its matches (PostgreSQL, broad queries)."""
+    if connection.vendor != "postgresql" or not query:
+        return False
+    weights = _Weights(model, query, weighted=False)
+    return weights.estimate(weights.fetching(query)) > RANK_ALL
+
+
+def _window(model: type[Model], query: ParsedQuery, weights: _Weights) -> RawSQL:
+    """Ids of up to RANK_ALL documents with the query's most telling idea and WINDOW with any
+    of its fetching words: at most RANK_ALL + WINDOW rows to rank.
+
+    No ORDER BY: PostgreSQL then stops after WINDOW matches, from the GIN index or a scan,
+    either way in a few milliseconds. Any order (newest first, say) would make it visit every
+    match, or decompress each row's document while walking the key backwards: 130–670 ms
+    for a word in 8,000 of a million documents (bench/search_scale.py, EXPLAIN ANALYZE).
+    """
+    table, key = model._meta.db_table, model._meta.pk.column
+    some = f"(SELECT {key} FROM {table} WHERE document @@ to_tsquery('simple', %s) LIMIT %s)"
+    telling = tsquery_text(list(weights.telling_group(query)))
+    fetching = tsquery_text(weights.fetching(query))
+    return RawSQL(f"{some} UNION {some}", [telling, RANK_ALL, fetching, WINDOW])
+
+
 def _postgresql_search(
-    queryset: QuerySet, query: ParsedQuery, weights: _Weights, *, document: str
+    queryset: QuerySet,
+    query: ParsedQuery,
+    weights: _Weights,
+    document_model: type[Model],
+    *,
+    document: str,
 ) -> QuerySet:
     field = f"{document}__document"
     matched = [
@@ -146,7 +202,14 @@ def _postgresql_search(
             normalization=PG_NORMALIZATION,
         )
 
-    return queryset.filter(**{field: _tsquery(weights.fetching(query))}).annotate(
+    fetching = weights.fetching(query)
+    if weights.estimate(fetching) > RANK_ALL:
+        # A broad query ("离婚 孩子 抚养权" matches a third of a million questions): ranking
+        # every match costs ~30 µs a row, so only a window of them is ranked.
+        queryset = queryset.filter(pk__in=_window(document_model, query, weights))
+    else:
+        queryset = queryset.filter(**{field: _tsquery(fetching)})
+    return queryset.annotate(
         matched=_sum(matched),
         rank=density(every_group) + OR_SHARE * density(everything),
     )

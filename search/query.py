@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from search import typos
-from search.segmenter import DATA_DIR, inner_words, normalize, query_words
+from search.segmenter import DATA_DIR, components, inner_words, normalize, query_words
 
 # Enough words to say what a question is about; more only slow the query down.
 MAX_WORDS = 10
@@ -58,6 +58,14 @@ def _phrase(text: str) -> Phrase:
     return tuple(word for word in query_words(text) if word not in stopwords())
 
 
+def _phrases(text: str) -> list[Phrase]:
+    """A legal term as the words a text must contain: itself, and its parts ("出售公民个人信息"
+    is rarely written whole; "出售或者提供公民个人信息" has 出售 and 公民个人信息)."""
+    whole = _phrase(text)
+    parts = tuple(part for word in whole for part in (components(word) or [word]))
+    return [p for p in dict.fromkeys((whole, parts)) if p]
+
+
 def _synonym_terms(pieces: list[str], synonyms: Mapping[str, Sequence[str]]) -> list[str]:
     """Terms that are a run of whole words of the query ("撞人跑了" from 撞人|跑|了), so that
     "定金" is not found inside "约定|金额"."""
@@ -97,7 +105,7 @@ def parse_query(text: str, synonyms: Mapping[str, Sequence[str]] | None = None) 
     found = _synonym_terms(pieces, synonyms)
     # Longest terms first: "喝酒开车" says more than the "开车" inside it.
     for term in sorted(found, key=len, reverse=True)[:MAX_SYNONYMS]:
-        expansions = tuple(p for p in dict.fromkeys(map(_phrase, synonyms[term])) if p)
+        expansions = tuple(dict.fromkeys(p for legal in synonyms[term] for p in _phrases(legal)))
         if expansions:
             groups.append(expansions)
     for fix in typos.window_corrections(pieces, exclude=set(words))[:MAX_FIXES]:

@@ -36,9 +36,11 @@ _INVISIBLE = re.compile("[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u
 
 @cache
 def vocabulary() -> frozenset[str]:
-    """The site's legal vocabulary: search/data/legal_words.txt and both sides of the shipped
-    synonym table. Fixed with the release (not the synonyms curators add later), so the
-    index and the queries are always segmented with the same dictionary."""
+    """The site's legal vocabulary: search/data/legal_words.txt and the legal side of the
+    shipped synonym table. Fixed with the release (not the synonyms curators add later), so
+    the index and the queries are always segmented with the same dictionary. Everyday terms
+    stay out: as dictionary words they would cut sentences wrongly ("试用期被辞|退有"); a
+    query finds them as runs of its words (search.query)."""
     words = set()
     for line in (DATA_DIR / "legal_words.txt").read_text(encoding="utf-8").splitlines():
         word = line.split("#", 1)[0].strip()
@@ -47,7 +49,6 @@ def vocabulary() -> frozenset[str]:
     synonyms = DATA_DIR / "synonyms.toml"
     if synonyms.exists():
         for item in tomllib.loads(synonyms.read_text(encoding="utf-8")).get("synonym", []):
-            words.add(item["term"])
             words.update(item["legal"])
     return frozenset(normalize(word) for word in words)
 
@@ -116,8 +117,25 @@ def _vocabulary_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(word) for word in vocabulary() if len(word) >= 2}))
 
 
+def components(word: str) -> list[str]:
+    """The word as consecutive dictionary words, longest first from the left ("出售公民个人
+    信息" → 出售, 公民个人信息); empty unless it splits into two or more."""
+    inner = set(inner_words(word))
+    parts, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start + 1, -1):
+            if word[start:end] in inner:
+                parts.append(word[start:end])
+                start = end
+                break
+        else:
+            start += 1  # a single character no word covers ("罪" in 侵犯公民个人信息罪)
+    return parts if len(parts) >= 2 else []
+
+
 @lru_cache(maxsize=100_000)
 def inner_words(word: str) -> tuple[str, ...]:
+    _load_dictionary()  # before the first lookup: results are cached
     if len(word) < 3 or not word.isalpha():
         return ()
     return tuple(

@@ -27,6 +27,9 @@ from django.db.models import Model
 from search.schema import fts_table, vocab_table
 
 CACHE_SECONDS = 60 * 60
+# Words outside the planner's most common elements are counted up to this many documents:
+# enough to tell rare from rarer, without visiting thousands of rows for one word.
+COUNT_LIMIT = 1000
 # A word in more than this share of the documents is "common": it still ranks, but a query
 # that has rarer words doesn't fetch every document that merely contains it.
 COMMON_SHARE = 0.02
@@ -102,11 +105,11 @@ def _postgresql(model: type[Model], words: list[str]) -> dict[str, int]:
                     unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
                         AS m(elem, freq)
               WHERE s.tablename = %s AND s.attname = 'document' AND m.elem = word),
-            (SELECT count(*) FROM {table}
-              WHERE document @@ to_tsquery('simple', quote_literal(word))))
+            (SELECT count(*) FROM (SELECT 1 FROM {table}
+              WHERE document @@ to_tsquery('simple', quote_literal(word)) LIMIT %s) AS matches))
           FROM unnest(%s::text[]) AS word"""  # noqa: S608 — a model's table; values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, [n, table, words])
+        cursor.execute(sql, [n, table, COUNT_LIMIT, words])
         return {word: int(count) for word, count in cursor.fetchall()}
 
 

@@ -95,6 +95,7 @@ def seed(count: int) -> None:
 
     from accounts.models import User
     from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
+    from consult.search_index import index_questions
     from statutes.models import Article
 
     existing = Question.objects.count()
@@ -169,6 +170,8 @@ def seed(count: int) -> None:
                 if i % 3 == 0
             ]
         )
+        # bulk_create skips the services, which keep the search documents: write them here.
+        index_questions(question.pk for question in questions)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from consult import selectors
-from consult.models import Question
+from consult.models import Question, QuestionSearchDocument
 from search import fulltext
 from search.highlight import Hit, highlight, snippet
 from search.query import ParsedQuery, parse_query
@@ -56,5 +56,9 @@ def question_result_page(
     results: QuerySet[Question], query: ParsedQuery, *, number: int, per_page: int
 ) -> ResultPage:
     return result_page(
-        results, number=number, per_page=per_page, to_hits=lambda rows: hits(rows, query)
+        results,
+        number=number,
+        per_page=per_page,
+        to_hits=lambda rows: hits(rows, query),
+        windowed=fulltext.windowed(QuestionSearchDocument, query),
     )

@@ -105,8 +105,12 @@ class _Weights:
     def telling_group(self, query: ParsedQuery) -> tuple[Phrase, ...]:
         """The query's most telling idea: the group, in some documents, of the highest
         weight (rare and not a single character)."""
+
+        def weight(group: tuple[Phrase, ...]) -> float:
+            return max((self.weight[p] for p in group if self.df[p] > 0), default=0.0)
+
         present = [g for g in query.groups if sum(self.df[p] for p in g) > 0] or query.groups
-        return max(present, key=lambda group: max(self.weight[p] for p in group))
+        return max(present, key=weight)
 
     def ranked(self, group: tuple[Phrase, ...]) -> list[Phrase]:
         return sorted(group, key=lambda phrase: self.weight[phrase], reverse=True)

@@ -34,10 +34,14 @@ class ResultPage:
     number: int
     count: int
     per_page: int
+    # The count is of a window of the matches (search.fulltext: a broad query at scale).
+    windowed: bool = False
 
     @property
     def count_label(self) -> str:
-        return f"{COUNT_CAP}+" if self.count > COUNT_CAP else str(self.count)
+        if self.count > COUNT_CAP:
+            return f"{COUNT_CAP}+"
+        return f"{self.count}+" if self.windowed else str(self.count)
 
     @property
     def has_previous(self) -> bool:
@@ -62,6 +66,7 @@ def result_page(
     number: int,
     per_page: int,
     to_hits: Callable[[list[Any]], list[Hit]],
+    windowed: bool = False,
 ) -> ResultPage:
     start = (number - 1) * per_page
     return ResultPage(
@@ -69,4 +74,5 @@ def result_page(
         number=number,
         count=capped_count(results),
         per_page=per_page,
+        windowed=windowed,
     )

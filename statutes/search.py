@@ -13,7 +13,7 @@ from search.query import ParsedQuery, parse_query
 from search.results import ResultPage, result_page
 from search.segmenter import normalize
 from statutes.citations import current_versions, parse_article_number
-from statutes.models import Article, Law
+from statutes.models import Article, ArticleSearchDocument, Law
 
 # A law name (optional) and an article number in one of the ways people write it. A bare
 # number ("253") is not enough: it is as likely an amount as an article.
@@ -96,7 +96,11 @@ def article_search(text: str) -> QuerySet[Article]:
 def article_result_page(query: ParsedQuery, *, number: int, per_page: int) -> ResultPage:
     articles = search_articles(Article.objects.current().with_law(), query)
     return result_page(
-        articles, number=number, per_page=per_page, to_hits=lambda rows: article_hits(rows, query)
+        articles,
+        number=number,
+        per_page=per_page,
+        to_hits=lambda rows: article_hits(rows, query),
+        windowed=fulltext.windowed(ArticleSearchDocument, query),
     )
 
 

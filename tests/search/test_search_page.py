@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from consult.models import Question
-from search import results
+from search import fulltext, results
 from tests.factories import make_answer, make_category, make_question
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,21 @@ def test_counts_stop_at_the_cap_and_pages_follow(client: Client, monkeypatch) ->
     second = get(client, q="押金", page="2")
     assert 'rel="prev"' in second and 'rel="next"' not in second
     assert not set(result_titles(first)) & set(result_titles(second))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL ranks a window of broad queries"
+)
+def test_a_broad_query_ranks_a_window_and_says_there_are_more(client: Client, monkeypatch) -> None:
+    monkeypatch.setattr(fulltext, "RANK_ALL", 2)
+    monkeypatch.setattr(fulltext, "WINDOW", 1)
+    for n in range(5):
+        make_question(title=f"押金问题{n}？", body=f"押金第{n}次。")
+    make_question(title="押金和违约金能一起要吗？")
+    page = get(client, q="押金 违约金")
+    # The window holds every match of the query's most telling (rarest) idea.
+    assert result_titles(page)[0] == "押金和违约金能一起要吗？"
+    assert re.search(r"找到 \d+\+ 个相关问题", page)
 
 
 def test_an_article_number_opens_the_article(client: Client) -> None:

@@ -41,11 +41,13 @@ PG_NORMALIZATION = 1
 SQLITE_WEIGHTS = (2.5, 1.0, 0.5)
 RELEVANCE = ("-matched", "-rank")
 # PostgreSQL ranks every match of a query that is in at most RANK_ALL documents; a broader
-# one ranks at most RANK_ALL + WINDOW of them (_window). Ranking costs ~30 µs a row at a
-# million questions (ts_rank_cd and the matched groups on a 4.7 KB document), so these bound
-# a search to ~20 ms of ranking (bench/search_scale.py).
-RANK_ALL = 400
-WINDOW = 150
+# one ranks at most RANK_ALL + WINDOW of them (_window), in a table of more than
+# WINDOW_FROM_DOCUMENTS documents. Ranking costs 30–150 µs a row at a million questions
+# (ts_rank_cd and the matched groups on a 4.7 KB document), so these bound the ranking of a
+# search to ~10–45 ms (bench/search_scale.py).
+RANK_ALL = 200
+WINDOW = 100
+WINDOW_FROM_DOCUMENTS = 50_000
 # How much the OR query's density adds beside the all-groups density (PostgreSQL), and
 # bm25 beside the cover density (SQLite).
 OR_SHARE = 0.1
@@ -102,6 +104,12 @@ class _Weights:
         """At most how many documents match any of the phrases."""
         return sum(self.df[phrase] for phrase in phrases)
 
+    def broad(self, model: type[Model], query: ParsedQuery) -> bool:
+        """Too many matches to rank them all (only in a large table: a small one, like the
+        statutes' 4,700 articles, ranks every match in a few milliseconds)."""
+        large = stats.document_count(model) > WINDOW_FROM_DOCUMENTS
+        return large and self.estimate(self.fetching(query)) > RANK_ALL
+
     def telling_group(self, query: ParsedQuery) -> tuple[Phrase, ...]:
         """The query's most telling idea: the group, in some documents, of the highest
         weight (rare and not a single character)."""
@@ -147,8 +155,7 @@ def windowed(model: type[Model], query: ParsedQuery) -> bool:
     """Whether a search ranks only a window of its matches (PostgreSQL, broad queries)."""
     if connection.vendor != "postgresql" or not query:
         return False
-    weights = _Weights(model, query, weighted=False)
-    return weights.estimate(weights.fetching(query)) > RANK_ALL
+    return _Weights(model, query, weighted=False).broad(model, query)
 
 
 def _window(model: type[Model], query: ParsedQuery, weights: _Weights) -> RawSQL:
@@ -207,7 +214,7 @@ def _postgresql_search(
         )
 
     fetching = weights.fetching(query)
-    if weights.estimate(fetching) > RANK_ALL:
+    if weights.broad(document_model, query):
         # A broad query ("离婚 孩子 抚养权" matches a third of a million questions): ranking
         # every match costs ~30 µs a row, so only a window of them is ranked.
         queryset = queryset.filter(pk__in=_window(document_model, query, weights))

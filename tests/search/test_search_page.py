@@ -125,6 +125,7 @@ def test_counts_stop_at_the_cap_and_pages_follow(client: Client, monkeypatch) ->
 )
 def test_a_broad_query_ranks_a_window_and_says_there_are_more(client: Client, monkeypatch) -> None:
     monkeypatch.setattr(fulltext, "RANK_ALL", 2)
+    monkeypatch.setattr(fulltext, "WINDOW_FROM_DOCUMENTS", 0)
     monkeypatch.setattr(fulltext, "WINDOW", 1)
     for n in range(5):
         make_question(title=f"押金问题{n}？", body=f"押金第{n}次。")

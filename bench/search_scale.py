@@ -1171,7 +1171,7 @@ def measure_pages(questions: list[Any], timeout_ms: int) -> None:
     from consult.related import forget
 
     client = Client()
-    client.get(questions[-1].get_absolute_url() + "?warm")
+    timed(lambda: client.get(questions[-1].get_absolute_url() + "?warm"))
 
     def get(url: str) -> None:
         response = client.get(url)
@@ -1181,6 +1181,8 @@ def measure_pages(questions: list[Any], timeout_ms: int) -> None:
     for question in questions:
         forget(question.pk)
     for name in ("question page (related computed)", "question page (related cached)"):
+        if name.endswith("cached)"):
+            prime_related(questions, timeout_ms)
         timings, counts = [], []
         for url in [question.get_absolute_url() for question in questions]:
             with CaptureQueriesContext(connection) as captured:
@@ -1189,6 +1191,19 @@ def measure_pages(questions: list[Any], timeout_ms: int) -> None:
         report(name, timings, timeout_ms, percents=(50, 95))
         queries = f"{min(counts)}" if min(counts) == max(counts) else f"{min(counts)}–{max(counts)}"
         print(f"{name} SQL queries {queries} per page ({len(timings)} pages)")
+
+
+def prime_related(questions: list[Any], timeout_ms: int) -> None:
+    """Cache the questions' related lists, without the statement timeout (they may take long)."""
+    from django.db import connection
+
+    from consult.related import related_questions
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 0")
+        for question in questions:
+            related_questions(question)
+        cursor.execute(f"SET statement_timeout = {timeout_ms:d}")
 
 
 def explain_slowest(slowest: list[tuple[float, str]], timeout_ms: int) -> None:

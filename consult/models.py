@@ -267,6 +267,9 @@ class QuestionCitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["question", "article"], name="unique_question_citation")
         ]
+        # The newest questions citing an article, read from the index in order and stopped
+        # early (相关问题, 本条相关问题): without it, every citation of a popular article is sorted.
+        indexes = [models.Index(fields=["article", "-question"], name="question_citation_latest")]
 
     def __str__(self) -> str:
         return f"{self.question_id} → {self.article_id}"
@@ -282,6 +285,7 @@ class AnswerCitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["answer", "article"], name="unique_answer_citation")
         ]
+        indexes = [models.Index(fields=["article", "-answer"], name="answer_citation_latest")]
 
     def __str__(self) -> str:
         return f"{self.answer_id} → {self.article_id}"

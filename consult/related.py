@@ -20,10 +20,9 @@ after the list was cached still never shows.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import connection, transaction
 
-from consult.models import Answer, Question
+from consult.models import Answer, AnswerCitation, Question, QuestionCitation
 from consult.search import search_questions
 from search.query import parse_query, stopwords
 from search.segmenter import query_words, vocabulary
@@ -125,8 +124,8 @@ def computed_ids(question: Question, *, limit: int = RELATED_LIMIT) -> list[int]
 
 def _articles_of(question_pk: int) -> set[int]:
     """Article ids the question cites itself or through its visible answers (two queries)."""
-    through_q = Question.cited_articles.through.objects.filter(question_id=question_pk)
-    through_a = Answer.cited_articles.through.objects.filter(
+    through_q = QuestionCitation.objects.filter(question_id=question_pk)
+    through_a = AnswerCitation.objects.filter(
         answer__question_id=question_pk, answer__is_hidden=False
     )
     return set(through_q.values_list("article_id", flat=True)) | set(
@@ -136,27 +135,39 @@ def _articles_of(question_pk: int) -> set[int]:
 
 def _questions_sharing(articles: set[int], *, exclude: set[int]) -> dict[int, set[int]]:
     """The newest questions citing any of these articles (themselves or through a visible
-    answer), each with the articles it shares; at most ARTICLE_CANDIDATES citations a side."""
+    answer), each with the articles it shares; at most ARTICLE_CANDIDATES citations an article
+    a side.
+
+    One query: for each article, its newest citations read backwards from the
+    (article, -question) and (article, -answer) indexes and stopped at the limit, so a popular
+    article costs what a rare one does. Newest answer stands in for newest question: answers
+    come after their question.
+    """
     if not articles:
         return {}
-    through_q: QuerySet = (
-        Question.cited_articles.through.objects.filter(article_id__in=articles)
-        .exclude(question_id__in=exclude)
-        .order_by("-question_id")
-        .values_list("question_id", "article_id")
-    )
-    through_a: QuerySet = (
-        Answer.cited_articles.through.objects.filter(
-            article_id__in=articles, answer__is_hidden=False
-        )
-        .exclude(answer__question_id__in=exclude)
-        .order_by("-answer__question_id")
-        .values_list("answer__question_id", "article_id")
-    )
+    parts, params = [], []
+    for article_id in sorted(articles):
+        parts += [_NEWEST_QUESTION_CITATIONS, _NEWEST_ANSWER_CITATIONS]
+        params += [article_id, ARTICLE_CANDIDATES, article_id, ARTICLE_CANDIDATES]
     shared: dict[int, set[int]] = {}
-    for question_id, article_id in [
-        *through_q[:ARTICLE_CANDIDATES],
-        *through_a[:ARTICLE_CANDIDATES],
-    ]:
-        shared.setdefault(question_id, set()).add(article_id)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for question_id, article_id in cursor.fetchall():
+            if question_id not in exclude:
+                shared.setdefault(question_id, set()).add(article_id)
     return shared
+
+
+# One article's newest citations as (question id, article id) rows, each wrapped in a subquery
+# so that ORDER BY and LIMIT apply per article on SQLite as on PostgreSQL. Table names come
+# from the models' meta; ids and limits are always parameters.
+_NEWEST_QUESTION_CITATIONS = (
+    "SELECT * FROM (SELECT question_id, article_id"
+    f" FROM {QuestionCitation._meta.db_table}"
+    " WHERE article_id = %s ORDER BY question_id DESC LIMIT %s) newest_q"
+)
+_NEWEST_ANSWER_CITATIONS = (
+    "SELECT * FROM (SELECT a.question_id, c.article_id"
+    f" FROM {AnswerCitation._meta.db_table} c JOIN {Answer._meta.db_table} a ON a.id = c.answer_id"
+    " WHERE c.article_id = %s AND NOT a.is_hidden ORDER BY c.answer_id DESC LIMIT %s) newest_a"
+)

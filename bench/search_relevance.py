@@ -92,6 +92,10 @@ def main() -> None:
         run("index precise, query precise", ranked)
     reindex()
     run("index search mode, query precise (chosen)", ranked)
+    run(
+        "suggestions: title and body (similar_questions)",
+        lambda text: [q.title for q in consult_search.similar_questions(text)],
+    )
     with patched(query_module, "query_words", search_mode_query):
         run("index search mode, query search mode", ranked)
     with patched(synonyms, "synonym_map", dict):

@@ -39,6 +39,7 @@ PG_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 PG_NORMALIZATION = 1
 # bm25 column weights for terms_a, terms_b, terms_c (the same reading as above).
 SQLITE_WEIGHTS = (2.5, 1.0, 0.5)
+SQLITE_CORE_WEIGHTS = (2.5, 1.0, 0.0)
 RELEVANCE = ("-matched", "-rank")
 # PostgreSQL ranks every match of a query that is in at most RANK_ALL documents; a broader
 # one ranks at most RANK_ALL + WINDOW of them (_window), in a table of more than
@@ -125,19 +126,30 @@ class _Weights:
 
 
 def search(
-    queryset: QuerySet, query: ParsedQuery, *, document: str, weighted: bool = True
+    queryset: QuerySet,
+    query: ParsedQuery,
+    *,
+    document: str,
+    weighted: bool = True,
+    core_only: bool = False,
 ) -> QuerySet:
     """Rows of the queryset whose document matches, annotated with `matched` and `rank`.
 
     document: the relation from the queryset's model to its FullTextDocument
-    (e.g. "search_document"); weighted: False counts matched groups instead of weighing them.
+    (e.g. "search_document"); weighted: False counts matched groups instead of weighing them;
+    core_only: match and rank the A and B words alone — a question's title and body, not its
+    answers (the document model needs a `core_document` column on PostgreSQL, see
+    search.schema).
     """
     model: type[Model] = queryset.model
     document_model = model._meta.get_field(document).related_model
     weights = _Weights(document_model, query, weighted=weighted)
     if connection.vendor == "postgresql":
-        return _postgresql_search(queryset, query, weights, document_model, document=document)
-    return _sqlite_search(queryset, query, weights, document=document)
+        column = "core_document" if core_only else "document"
+        return _postgresql_search(
+            queryset, query, weights, document_model, document=document, column=column
+        )
+    return _sqlite_search(queryset, query, weights, document=document, core_only=core_only)
 
 
 def _tsquery(phrases: list[Phrase]) -> SearchQuery:
@@ -158,7 +170,7 @@ def windowed(model: type[Model], query: ParsedQuery) -> bool:
     return _Weights(model, query, weighted=False).broad(model, query)
 
 
-def _window(model: type[Model], query: ParsedQuery, weights: _Weights) -> RawSQL:
+def _window(model: type[Model], query: ParsedQuery, weights: _Weights, column: str) -> RawSQL:
     """Ids of up to RANK_ALL documents with the query's most telling idea and WINDOW with any
     of its fetching words: at most RANK_ALL + WINDOW rows to rank.
 
@@ -168,7 +180,7 @@ def _window(model: type[Model], query: ParsedQuery, weights: _Weights) -> RawSQL
     for a word in 8,000 of a million documents (bench/search_scale.py, EXPLAIN ANALYZE).
     """
     table, key = model._meta.db_table, model._meta.pk.column
-    some = f"(SELECT {key} FROM {table} WHERE document @@ to_tsquery('simple', %s) LIMIT %s)"
+    some = f"(SELECT {key} FROM {table} WHERE {column} @@ to_tsquery('simple', %s) LIMIT %s)"
     telling = tsquery_text(list(weights.telling_group(query)))
     fetching = tsquery_text(weights.fetching(query))
     return RawSQL(f"{some} UNION {some}", [telling, RANK_ALL, fetching, WINDOW])
@@ -181,8 +193,9 @@ def _postgresql_search(
     document_model: type[Model],
     *,
     document: str,
+    column: str,
 ) -> QuerySet:
-    field = f"{document}__document"
+    field = f"{document}__{column}"
     matched = [
         Case(
             *(
@@ -217,7 +230,7 @@ def _postgresql_search(
     if weights.broad(document_model, query):
         # A broad query ("离婚 孩子 抚养权" matches a third of a million questions): ranking
         # every match costs ~30 µs a row, so only a window of them is ranked.
-        queryset = queryset.filter(pk__in=_window(document_model, query, weights))
+        queryset = queryset.filter(pk__in=_window(document_model, query, weights, column))
     else:
         queryset = queryset.filter(**{field: _tsquery(fetching)})
     return queryset.annotate(
@@ -227,7 +240,7 @@ def _postgresql_search(
 
 
 def _sqlite_search(
-    queryset: QuerySet, query: ParsedQuery, weights: _Weights, *, document: str
+    queryset: QuerySet, query: ParsedQuery, weights: _Weights, *, document: str, core_only: bool
 ) -> QuerySet:
     model: type[Model] = queryset.model
     document_model = model._meta.get_field(document).related_model
@@ -237,6 +250,12 @@ def _sqlite_search(
     outer = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
     # Table and column names come from the models' meta; the query text is always a parameter.
     one_row = f"FROM {fts} WHERE {fts} MATCH %s AND rowid = {outer}"
+
+    def expression(phrases: list[Phrase]) -> str:
+        # FTS5's column filter: the A and B words alone.
+        text = fts5_text(phrases)
+        return f"{{terms_a terms_b}} : ({text})" if core_only else text
+
     matched = []
     for group in query.groups:
         # max(…, 0) with two or more arguments is SQLite's scalar max: the best alternative.
@@ -244,25 +263,28 @@ def _sqlite_search(
         matched.append(
             RawSQL(
                 f"max({', '.join(parts)}, 0)",
-                [fts5_text([phrase]) for phrase in group],
+                [expression([phrase]) for phrase in group],
                 output_field=FloatField(),
             )
         )
-    everything = fts5_text(query.phrases)
+    everything = expression(query.phrases)
     # bm25 is lower for better matches: negated, higher is better on both databases.
-    column_weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+    column_weights = ", ".join(
+        str(w) for w in (SQLITE_CORE_WEIGHTS if core_only else SQLITE_WEIGHTS)
+    )
     # Cover density of every group (search.density, as ts_rank_cd on PostgreSQL) first; bm25
     # (which weighs rare words up but knows nothing of proximity) a small share beside it.
     groups = json.dumps([sorted({w for phrase in group for w in phrase}) for group in query.groups])
+    columns = "terms_a, terms_b, ''" if core_only else "terms_a, terms_b, terms_c"
     density = RawSQL(
-        f"SELECT search_cover_density(terms_a, terms_b, terms_c, %s) FROM {table} WHERE {key} = {outer}",
+        f"SELECT search_cover_density({columns}, %s) FROM {table} WHERE {key} = {outer}",
         [groups],
         output_field=FloatField(),
     )
     rank = density + BM25_SHARE * RawSQL(
         f"SELECT -bm25({fts}, {column_weights}) {one_row}", [everything], output_field=FloatField()
     )
-    fetching = fts5_text(weights.fetching(query))
+    fetching = expression(weights.fetching(query))
     return queryset.filter(
         pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [fetching])
     ).annotate(matched=_sum(matched), rank=rank)

@@ -1,7 +1,9 @@
 """Database objects behind a FullTextDocument table, made by migrations per database.
 
 PostgreSQL: a trigger that computes the weighted tsvector from the three word columns, and a
-GIN index on it. SQLite: an FTS5 table with the document table as its external content and
+GIN index on it; for a table with a `core_document` column, also a vector of the A and B words
+alone (a question's title and body, without its answers), a fraction of the size, with its own
+GIN index (search.fulltext's core-only search: the suggestions while asking). SQLite: an FTS5 table with the document table as its external content and
 triggers that keep the two in step. Neither exists on the other database.
 """
 
@@ -19,16 +21,32 @@ def vocab_table(fts: str) -> str:
     return f"{fts}_vocab"
 
 
-def _postgresql(table: str) -> list[str]:
-    return [
-        f"""CREATE FUNCTION {table}_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+def core_index(table: str) -> str:
+    return f"{table}_core_gin"
+
+
+def _vector_function(table: str, *, core_vector: bool) -> str:
+    title = (
+        "NEW.core_document := "
+        "setweight(to_tsvector('simple', coalesce(NEW.terms_a, '')), 'A') || "
+        "setweight(to_tsvector('simple', coalesce(NEW.terms_b, '')), 'B');"
+        if core_vector
+        else ""
+    )
+    return f"""CREATE OR REPLACE FUNCTION {table}_vector() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           NEW.document :=
             setweight(to_tsvector('simple', coalesce(NEW.terms_a, '')), 'A') ||
             setweight(to_tsvector('simple', coalesce(NEW.terms_b, '')), 'B') ||
             setweight(to_tsvector('simple', coalesce(NEW.terms_c, '')), 'C');
+          {title}
           RETURN NEW;
-        END $$""",
+        END $$"""
+
+
+def _postgresql(table: str) -> list[str]:
+    return [
+        _vector_function(table, core_vector=False),
         f"""CREATE TRIGGER {table}_vector BEFORE INSERT OR UPDATE ON {table}
         FOR EACH ROW EXECUTE FUNCTION {table}_vector()""",
         f"CREATE INDEX {table}_document_gin ON {table} USING gin (document)",
@@ -64,6 +82,7 @@ def _drop(vendor: str, table: str) -> list[str]:
             f"DROP TRIGGER IF EXISTS {table}_vector ON {table}",
             f"DROP FUNCTION IF EXISTS {table}_vector()",
             f"DROP INDEX IF EXISTS {table}_document_gin",
+            f"DROP INDEX IF EXISTS {core_index(table)}",
         ]
     if vendor == "sqlite":
         return [
@@ -91,6 +110,34 @@ def install(schema_editor: BaseDatabaseSchemaEditor, table: str, key: str) -> No
 def uninstall(schema_editor: BaseDatabaseSchemaEditor, table: str) -> None:
     for statement in _drop(schema_editor.connection.vendor, table):
         schema_editor.execute(statement)
+
+
+def install_core_vector_operation(table: str):  # -> migrations.RunPython
+    """The migration operation that makes the trigger fill `core_document` too, fills it for
+    the rows there are, and indexes it (PostgreSQL; on SQLite a column filter on FTS5's
+    terms_a and terms_b does the same)."""
+    from django.db import migrations
+
+    def forward(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(_vector_function(table, core_vector=True))
+        schema_editor.execute(
+            f"""UPDATE {table} SET core_document =
+                setweight(to_tsvector('simple', coalesce(terms_a, '')), 'A') ||
+                setweight(to_tsvector('simple', coalesce(terms_b, '')), 'B')"""
+        )
+        schema_editor.execute(
+            f"CREATE INDEX {core_index(table)} ON {table} USING gin (core_document)"
+        )
+
+    def backward(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(f"DROP INDEX IF EXISTS {core_index(table)}")
+        schema_editor.execute(_vector_function(table, core_vector=False))
+
+    return migrations.RunPython(forward, backward)
 
 
 def install_operation(table: str, key: str):  # -> migrations.RunPython

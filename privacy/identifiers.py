@@ -207,8 +207,9 @@ def _mobiles(norm: str) -> Iterator[Finding]:
         start = match.start(2)
         if _followed_by_unit(norm, match.end()) or _context(norm, start, _MOBILE_WORDS) is False:
             continue
-        masked = f"{head}****{tail}"
-        yield Finding(Kind.MOBILE, *match.span(), f"+86 {masked}" if prefix else masked)
+        # The prefix stays as written: a masked form is never longer than what it replaces,
+        # so masked text still fits the field it was typed into.
+        yield Finding(Kind.MOBILE, *match.span(), f"{prefix or ''}{head}****{tail}")
 
 
 _AREA = r"0(?:10|2\d|[3-9]\d{2})"
@@ -224,6 +225,10 @@ _LANDLINE_RUN_TOGETHER = re.compile(
 )
 
 
+def _masked_landline(area: str, local: str, separator: str) -> str:
+    return f"{area}{separator}{'*' * (len(local) - 4)}{local[-4:]}"
+
+
 def _landlines(norm: str) -> Iterator[Finding]:
     for match in _LANDLINE.finditer(norm):
         area = match.group(1) or match.group(2)
@@ -232,13 +237,13 @@ def _landlines(norm: str) -> Iterator[Finding]:
             continue
         if _followed_by_unit(norm, match.end()) or _context(norm, match.start(), ()) is False:
             continue
-        yield Finding(Kind.LANDLINE, *match.span(), f"{area}-****{local[-4:]}")
+        yield Finding(Kind.LANDLINE, *match.span(), _masked_landline(area, local, "-"))
     for match in _LANDLINE_RUN_TOGETHER.finditer(norm):
         area, local = match.groups()
         if len(area) == 3 and len(local) != 8:
             continue
         if _context(norm, match.start(), _PHONE_WORDS):
-            yield Finding(Kind.LANDLINE, *match.span(), f"{area}-****{local[-4:]}")
+            yield Finding(Kind.LANDLINE, *match.span(), _masked_landline(area, local, ""))
 
 
 _CARD = re.compile(
@@ -274,16 +279,17 @@ def _bank_cards(norm: str) -> Iterator[Finding]:
 
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@"
+    r"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
-    r"(?![A-Za-z0-9-])"
+    r"(?![A-Za-z0-9@-])"
 )
 
 
 def _emails(norm: str) -> Iterator[Finding]:
     for match in _EMAIL.finditer(norm):
         local, domain = match.groups()
-        yield Finding(Kind.EMAIL, *match.span(), f"{local[0]}***@{domain}")
+        shown = local[0] + "*" * min(3, len(local) - 1) if len(local) > 1 else "*"
+        yield Finding(Kind.EMAIL, *match.span(), f"{shown}@{domain}")
 
 
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -310,7 +316,9 @@ def _plates(norm: str) -> Iterator[Finding]:
 
 
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百零〇两]+)"
-_NAME_CHAR = r"[^\W\d_市区县镇乡省州旗在住于是到的和与址为从向去了：:，,。、；;\s]"
+# A road's or compound's name: Chinese characters, stopping at the district before it and at
+# the words that lead into an address (住在, 位于 …).
+_NAME_CHAR = r"(?:(?![市区县镇乡省州旗在住于是到的和与址为从向去了])[\u4e00-\u9fff])"
 _ROAD = rf"{_NAME_CHAR}{{1,6}}?(?:大街|大道|路|街|巷|胡同|弄)"
 _COMPOUND = rf"{_NAME_CHAR}{{1,8}}?(?:小区|花园|公寓|家园|新村|大厦|苑|庭|府|村|里|城)"
 _UNIT = rf"(?:{_NUM}|[A-Za-z])(?:号楼|栋|幢|座|单元|层|楼|室|号)"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from privacy.checks import id_check_char, luhn_valid, valid_id18
 from privacy.identifiers import Kind, find_identifiers, mask_text
@@ -203,3 +205,44 @@ def test_long_text_is_handled_in_linear_time() -> None:
     assert kinds(text) == ["手机号"]
     assert kinds("1" * 5000) == []
     assert kinds("路" * 5000 + "1号") == []
+
+
+# Pieces people write around and between identifiers; hypothesis strings them together.
+PIECES = [
+    "我的",
+    "手机",
+    "身份证号",
+    "卡号",
+    "订单号",
+    "电话",
+    "邮箱",
+    "车牌",
+    "住在",
+    "，",
+    " ",
+    "-",
+    "+86",
+    "号",
+    "室",
+    "元",
+    "11010519491231002X",
+    "13812345678",
+    "6222020200112233446",
+    "010-87654321",
+    "a@example.com",
+    "京A12345",
+    "建设路58号3号楼1202室",
+    "138****5678",
+]
+texts = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(alphabet="0123456789 -.", max_size=25)),
+    max_size=12,
+).map("".join)
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_masked_text_is_never_longer_and_masking_it_again_changes_nothing(text: str) -> None:
+    masked = mask_text(text).text
+    assert len(masked) <= len(text)
+    assert mask_text(masked).text == masked

@@ -12,6 +12,7 @@ from consult import related
 from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
+from consult.services.masking import masked
 from consult.services.moderation import set_hidden
 
 
@@ -133,6 +134,8 @@ class QuestionAdmin(SimpleHistoryAdmin):
     def save_model(
         self, request: HttpRequest, obj: Question, form: ModelForm, change: bool
     ) -> None:
+        # Staff edits are published too: masked like the asker's own text.
+        obj.title, obj.body = masked(obj.title), masked(obj.body)
         super().save_model(request, obj, form, change)
         index_question(obj.pk)
 
@@ -158,6 +161,7 @@ class AnswerAdmin(SimpleHistoryAdmin):
     # document holds: rewrite the documents of the question(s) concerned.
     def save_model(self, request: HttpRequest, obj: Answer, form: ModelForm, change: bool) -> None:
         before = Answer.objects.filter(pk=obj.pk).values_list("question_id", flat=True).first()
+        obj.body = masked(obj.body)
         super().save_model(request, obj, form, change)
         index_questions({obj.question_id, before} - {None})
 

@@ -22,6 +22,12 @@ from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
 from statutes.search import looks_like_reference
 
+# Said under the fields whose text is masked on publication (consult.services.masking), so
+# that a writer without JavaScript knows it before publishing too.
+MASKING_HELP = (
+    "身份证号、手机号、固定电话、银行卡号、电子邮箱、车牌号和精确到门牌的地址会在发布时"
+    "自动打码（例如 138****5678），原文不会保存；最好不要填写。"
+)
 CITATION_HELP = (
     "每行一条，写法律简称和条号，例如“刑法 253-1”“民法典 第一千零七十九条”"
     "“法释〔2017〕10号 5”。可留空。"
@@ -56,7 +62,7 @@ class QuestionForm(forms.ModelForm):
         labels = {"is_anonymous": "匿名提问（页面上显示为“匿名用户”）"}
         help_texts = {
             "title": "一句话说清您的问题，5 到 100 个字。",
-            "body": "说明事情经过、您关心的问题。请不要填写身份证号、手机号、住址等个人信息。",
+            "body": "说明事情经过、您关心的问题。" + MASKING_HELP,
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
 
@@ -111,6 +117,7 @@ class CitationsField(forms.CharField):
 class AnswerForm(forms.Form):
     body = forms.CharField(
         label="您的回答",
+        help_text=MASKING_HELP,
         widget=forms.Textarea(attrs={"rows": 10}),
         min_length=20,
         max_length=Answer._meta.get_field("body").max_length,

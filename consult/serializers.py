@@ -216,6 +216,49 @@ class QuestionDetailSerializer(QuestionListSerializer):
         )
 
 
+class MaskedSerializer(serializers.Serializer):
+    kind = serializers.CharField(
+        help_text="身份证号、手机号、固定电话、银行卡号、电子邮箱、车牌号或详细地址"
+    )
+    masked = serializers.CharField(help_text="发布的打码形式，例如 138****5678")
+
+
+MASKED_HELP = "发布前从文字中隐去的个人信息（只给打码后的形式，原文不保存）"
+
+
+class MaskedField(serializers.SerializerMethodField):
+    """What the write just masked: the view puts it in the context (it is not stored)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(method_name="get_masked", help_text=MASKED_HELP, **kwargs)
+
+
+class QuestionWrittenSerializer(QuestionDetailSerializer):
+    """The question as asked or edited, with what was masked from it."""
+
+    masked = MaskedField()
+
+    class Meta(QuestionDetailSerializer.Meta):
+        fields = (*QuestionDetailSerializer.Meta.fields, "masked")
+
+    @extend_schema_field(MaskedSerializer(many=True))
+    def get_masked(self, question: Question) -> list[dict[str, str]]:
+        return MaskedSerializer(self.context["masked"], many=True).data
+
+
+class AnswerWrittenSerializer(AnswerSerializer):
+    """The answer as written or edited, with what was masked from it."""
+
+    masked = MaskedField()
+
+    class Meta(AnswerSerializer.Meta):
+        fields = (*AnswerSerializer.Meta.fields, "masked")
+
+    @extend_schema_field(MaskedSerializer(many=True))
+    def get_masked(self, answer: Answer) -> list[dict[str, str]]:
+        return MaskedSerializer(self.context["masked"], many=True).data
+
+
 class HelpfulResultSerializer(serializers.Serializer):
     answer = serializers.IntegerField()
     helpful_count = serializers.IntegerField()

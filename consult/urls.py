@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consult import views
+from consult import privacy_views, views
 
 app_name = "consult"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("search/suggestions/", views.search_suggestions, name="search-suggestions"),
     path("categories/<slug:slug>/", views.category_detail, name="category-detail"),
     path("questions/ask/", views.question_create, name="question-create"),
+    path("questions/mask-preview/", privacy_views.mask_preview, name="mask-preview"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),
     path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
     path("questions/<int:pk>/answers/", views.answer_create, name="answer-create"),

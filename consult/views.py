@@ -30,6 +30,7 @@ from consult.services import answers as answer_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.lawyers import TransitionError, lawyer_apply
+from consult.services.masking import Masked, describe
 from search.query import parse_query
 from search.results import page_number
 from search.segmenter import MAX_QUERY_CHARS
@@ -177,8 +178,12 @@ def question_create(request: HttpRequest) -> HttpResponse:
     else:
         form = QuestionForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        question = question_services.question_create(author=request.user, **form.cleaned_data)
+        report: list[Masked] = []
+        question = question_services.question_create(
+            author=request.user, masked_report=report, **form.cleaned_data
+        )
         messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        _tell_what_was_masked(request, report)
         return redirect(question)
     return render(request, "consult/question_form.html", {"form": form, "creating": True})
 
@@ -191,10 +196,15 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(permissions.EDIT_QUESTION_DENIED)
     form = QuestionEditForm(request.POST if request.method == "POST" else None, instance=question)
     if request.method == "POST" and form.is_valid():
+        report: list[Masked] = []
         question_services.question_update(
-            question=Question.objects.get(pk=pk), by=request.user, **form.cleaned_data
+            question=Question.objects.get(pk=pk),
+            by=request.user,
+            masked_report=report,
+            **form.cleaned_data,
         )
         messages.success(request, "问题已更新。")
+        _tell_what_was_masked(request, report)
         return redirect(question)
     return render(request, "consult/question_form.html", {"form": form, "question": question})
 
@@ -209,8 +219,12 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return question_detail(request, pk, answer_form=form)
-    answer = answer_services.answer_create(question=question, by=request.user, **form.cleaned_data)
+    report: list[Masked] = []
+    answer = answer_services.answer_create(
+        question=question, by=request.user, masked_report=report, **form.cleaned_data
+    )
     messages.success(request, "回答已发布。")
+    _tell_what_was_masked(request, report)
     return redirect(answer)
 
 
@@ -228,10 +242,19 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = AnswerForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        answer_services.answer_update(answer=answer, by=request.user, **form.cleaned_data)
+        report: list[Masked] = []
+        answer_services.answer_update(
+            answer=answer, by=request.user, masked_report=report, **form.cleaned_data
+        )
         messages.success(request, "回答已更新。")
+        _tell_what_was_masked(request, report)
         return redirect(answer)
     return render(request, "consult/answer_form.html", {"form": form, "answer": answer})
+
+
+def _tell_what_was_masked(request: HttpRequest, report: list[Masked]) -> None:
+    if report:
+        messages.info(request, f"为保护个人信息，发布时已隐去：{describe(report)}。")
 
 
 def _visible_answer(pk: int) -> Answer:

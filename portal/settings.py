@@ -224,9 +224,31 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Search terms travel in GET URLs: privacy.logfilter keeps them (and any identifier in another
+# query parameter) out of the request lines Django logs. django.server (runserver's access log)
+# is redefined as Django's default, with the filter added.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"scrub_query_strings": {"()": "privacy.logfilter.QueryStringFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub_query_strings"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["scrub_query_strings"],
+        },
+    },
+    "loggers": {
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "django.request": {"filters": ["scrub_query_strings"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -19,8 +19,14 @@ from rest_framework.views import APIView
 from consult import permissions, selectors
 from consult.models import Answer, Question
 from consult.permissions import AnyUser
-from consult.serializers import AnswerInputSerializer, AnswerSerializer, HelpfulResultSerializer
+from consult.serializers import (
+    AnswerInputSerializer,
+    AnswerSerializer,
+    AnswerWrittenSerializer,
+    HelpfulResultSerializer,
+)
 from consult.services import answers as answer_services
+from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.filters import check_query_params
 
@@ -95,22 +101,23 @@ ANSWER_DETAIL_PARAMS = [
     ),
     create=extend_schema(
         summary="回答问题（认证律师）",
-        description="只有通过认证的律师可以回答，不能回答自己的问题，每个问题只能回答一次。",
+        description="只有通过认证的律师可以回答，不能回答自己的问题，每个问题只能回答一次。"
+        "回答中的个人信息发布前打码，`masked` 列出隐去了什么。",
         parameters=ANSWER_PARAMS,
         request=AnswerInputSerializer,
-        responses={201: AnswerSerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={201: AnswerWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
     update=extend_schema(
         summary="修改回答（回答的律师本人）",
         parameters=ANSWER_DETAIL_PARAMS,
         request=AnswerInputSerializer,
-        responses={200: AnswerSerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={200: AnswerWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
     partial_update=extend_schema(
         summary="修改回答的部分字段（回答的律师本人）",
         parameters=ANSWER_DETAIL_PARAMS,
         request=AnswerInputSerializer(partial=True),
-        responses={200: AnswerSerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={200: AnswerWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
     accept=extend_schema(
         summary="采纳回答（提问者）",
@@ -161,8 +168,11 @@ class AnswerViewSet(viewsets.GenericViewSet):
 
     def create(self, request: Request, question_pk: str) -> Response:
         data = self._valid()
-        answer = answer_services.answer_create(question=self.question, by=request.user, **data)
-        return Response(self._answer(answer), status=status.HTTP_201_CREATED)
+        report: list[Masked] = []
+        answer = answer_services.answer_create(
+            question=self.question, by=request.user, masked_report=report, **data
+        )
+        return Response(self._answer(answer, masked=report), status=status.HTTP_201_CREATED)
 
     def update(
         self, request: Request, question_pk: str, pk: str, partial: bool = False
@@ -170,8 +180,11 @@ class AnswerViewSet(viewsets.GenericViewSet):
         answer = self.get_object()
         current = {"body": answer.body, "cited_articles": list(answer.cited_articles.all())}
         data = current | self._valid(partial=partial)
-        answer = answer_services.answer_update(answer=answer, by=request.user, **data)
-        return Response(self._answer(answer))
+        report: list[Masked] = []
+        answer = answer_services.answer_update(
+            answer=answer, by=request.user, masked_report=report, **data
+        )
+        return Response(self._answer(answer, masked=report))
 
     def partial_update(self, request: Request, question_pk: str, pk: str) -> Response:
         return self.update(request, question_pk, pk, partial=True)
@@ -193,13 +206,19 @@ class AnswerViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    def _answer(self, answer: Answer) -> dict[str, Any]:
-        """One answer as the list shows it (lawyer card, helped count, helpful count)."""
+    def _answer(self, answer: Answer, *, masked: list[Masked] | None = None) -> dict[str, Any]:
+        """One answer as the list shows it (lawyer card, helped count, helpful count); after a
+        write, with what it masked."""
         answers = selectors.visible_answers(self.question)
-        return self._serialize(next(a for a in answers if a.pk == answer.pk))
+        return self._serialize(next(a for a in answers if a.pk == answer.pk), masked=masked)
 
-    def _serialize(self, answers: Any, *, many: bool = False) -> Any:
+    def _serialize(
+        self, answers: Any, *, many: bool = False, masked: list[Masked] | None = None
+    ) -> Any:
         shown = answers if many else [answers]
         context = self.get_serializer_context()
         context["helpful_ids"] = selectors.helpful_answer_ids(self.request.user, shown)
-        return AnswerSerializer(answers, many=many, context=context).data
+        if masked is None:
+            return AnswerSerializer(answers, many=many, context=context).data
+        context["masked"] = masked
+        return AnswerWrittenSerializer(answers, many=many, context=context).data

@@ -24,9 +24,11 @@ from consult.serializers import (
     QuestionDetailSerializer,
     QuestionListSerializer,
     QuestionUpdateSerializer,
+    QuestionWrittenSerializer,
 )
 from consult.services import moderation
 from consult.services import questions as question_services
+from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.pagination import KeysetPagination
 from portal.api.permissions import staff_with
@@ -94,23 +96,24 @@ QUESTION_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="�
     ),
     create=extend_schema(
         summary="提问",
-        description="需要登录。",
+        description="需要登录。标题和描述中的个人信息（身份证号、手机号等）发布前打码，"
+        "`masked` 列出隐去了什么。",
         request=QuestionCreateSerializer,
-        responses={201: QuestionDetailSerializer, **error_responses(400, 401, 403, 429)},
+        responses={201: QuestionWrittenSerializer, **error_responses(400, 401, 403, 429)},
     ),
     update=extend_schema(
         summary="修改问题",
-        description="只有提问者，且在律师回答之前。",
+        description="只有提问者，且在律师回答之前。个人信息同样打码，`masked` 列出隐去了什么。",
         parameters=[QUESTION_ID],
         request=QuestionUpdateSerializer,
-        responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={200: QuestionWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
     partial_update=extend_schema(
         summary="修改问题的部分字段",
-        description="只有提问者，且在律师回答之前。",
+        description="只有提问者，且在律师回答之前。个人信息同样打码，`masked` 列出隐去了什么。",
         parameters=[QUESTION_ID],
         request=QuestionUpdateSerializer(partial=True),
-        responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={200: QuestionWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
     hide=extend_schema(
         summary="隐藏问题（管理员）",
@@ -149,8 +152,11 @@ class QuestionViewSet(viewsets.GenericViewSet):
 
     def create(self, request: Request) -> Response:
         data = self._valid(QuestionCreateSerializer)
-        question = question_services.question_create(author=request.user, **data)
-        return Response(self._detail(question), status=status.HTTP_201_CREATED)
+        report: list[Masked] = []
+        question = question_services.question_create(
+            author=request.user, masked_report=report, **data
+        )
+        return Response(self._detail(question, masked=report), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         question = self.get_object()
@@ -161,8 +167,11 @@ class QuestionViewSet(viewsets.GenericViewSet):
             "is_anonymous": question.is_anonymous,
         }
         data = current | self._valid(QuestionUpdateSerializer, partial=partial)
-        question = question_services.question_update(question=question, by=request.user, **data)
-        return Response(self._detail(question))
+        report: list[Masked] = []
+        question = question_services.question_update(
+            question=question, by=request.user, masked_report=report, **data
+        )
+        return Response(self._detail(question, masked=report))
 
     def partial_update(self, request: Request, pk: str) -> Response:
         return self.update(request, pk, partial=True)
@@ -185,8 +194,11 @@ class QuestionViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    def _detail(self, question: Question, *, reread: bool = True) -> dict[str, Any]:
-        """The detail page's data; after a write, read afresh (counts, hidden state)."""
+    def _detail(
+        self, question: Question, *, reread: bool = True, masked: list[Masked] | None = None
+    ) -> dict[str, Any]:
+        """The detail page's data; after a write, read afresh (counts, hidden state), and say
+        what the write masked."""
         if reread:
             question = self.get_queryset().get(pk=question.pk)
         question.api_answers = selectors.visible_answers(question)
@@ -195,4 +207,7 @@ class QuestionViewSet(viewsets.GenericViewSet):
         context["helpful_ids"] = selectors.helpful_answer_ids(
             self.request.user, question.api_answers
         )
-        return QuestionDetailSerializer(question, context=context).data
+        if masked is None:
+            return QuestionDetailSerializer(question, context=context).data
+        context["masked"] = masked
+        return QuestionWrittenSerializer(question, context=context).data

@@ -12,6 +12,7 @@ from accounts.models import User
 from consult import permissions
 from consult.models import Answer, HelpfulMark, Notification, Question
 from consult.search_index import index_question
+from consult.services.masking import Masked, masked
 from consult.services.notifications import notify
 from statutes.models import Article
 
@@ -27,13 +28,21 @@ def _check_citations(cited_articles: Iterable[Article]) -> list[Article]:
 
 @transaction.atomic
 def answer_create(
-    *, question: Question, by: User, body: str, cited_articles: Iterable[Article] = ()
+    *,
+    question: Question,
+    by: User,
+    body: str,
+    cited_articles: Iterable[Article] = (),
+    masked_report: list[Masked] | None = None,
 ) -> Answer:
+    """Answer a question; personal identifiers in the body are masked before it is saved."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not permissions.can_answer(by, question):
         raise PermissionDenied(permissions.ANSWER_DENIED)
     articles = _check_citations(cited_articles)
-    answer = Answer(question=question, lawyer=by.lawyer_profile, body=body.strip())
+    answer = Answer(
+        question=question, lawyer=by.lawyer_profile, body=masked(body.strip(), masked_report)
+    )
     answer.full_clean()
     answer.save()
     answer.cited_articles.set(articles)
@@ -44,12 +53,17 @@ def answer_create(
 
 @transaction.atomic
 def answer_update(
-    *, answer: Answer, by: User, body: str, cited_articles: Iterable[Article] = ()
+    *,
+    answer: Answer,
+    by: User,
+    body: str,
+    cited_articles: Iterable[Article] = (),
+    masked_report: list[Masked] | None = None,
 ) -> Answer:
     if not permissions.can_edit_answer(by, answer):
         raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)
     articles = _check_citations(cited_articles)
-    answer.body = body.strip()
+    answer.body = masked(body.strip(), masked_report)
     answer.full_clean()
     answer.save()
     answer.cited_articles.set(articles)

@@ -11,6 +11,7 @@ from accounts.models import User
 from consult import permissions
 from consult.models import Category, Question
 from consult.search_index import index_question
+from consult.services.masking import Masked, masked
 from statutes.assessment import Facts
 from statutes.models import Article
 
@@ -25,13 +26,16 @@ def question_create(
     is_anonymous: bool = False,
     cited_articles: Iterable[Article] = (),
     assessment_facts: Facts | None = None,
+    masked_report: list[Masked] | None = None,
 ) -> Question:
+    """Ask a question. Personal identifiers in the title and body are masked before anything
+    is saved; what was masked is appended to `masked_report` when one is given."""
     if not permissions.can_ask(author):
         raise PermissionDenied("请先登录再提问。")
     question = Question(
         author=author,
-        title=title.strip(),
-        body=body.strip(),
+        title=masked(title.strip(), masked_report),
+        body=masked(body.strip(), masked_report),
         category=category,
         is_anonymous=is_anonymous,
         assessment_facts=assessment_facts.to_dict() if assessment_facts else None,
@@ -52,13 +56,15 @@ def question_update(
     body: str,
     category: Category,
     is_anonymous: bool,
+    masked_report: list[Masked] | None = None,
 ) -> Question:
+    """Edit a question: its new title and body are masked as when it was asked."""
     # Lock the row so an answer arriving meanwhile can't slip in under an edit.
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not permissions.can_edit_question(by, question):
         raise PermissionDenied(permissions.EDIT_QUESTION_DENIED)
-    question.title = title.strip()
-    question.body = body.strip()
+    question.title = masked(title.strip(), masked_report)
+    question.body = masked(body.strip(), masked_report)
     question.category = category
     question.is_anonymous = is_anonymous
     question.full_clean()

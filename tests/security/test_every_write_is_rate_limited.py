@@ -67,3 +67,12 @@ def test_the_assessment_page_cuts_off_a_flood(client: Client, limits) -> None:
     statuses = [client.post(url, {"conduct": "provide"}).status_code for _ in range(121)]
     assert set(statuses[:120]) == {200}
     assert statuses[-1] == 429
+
+
+def test_the_mask_preview_is_rate_limited(alice, limits) -> None:
+    client = Client()
+    client.force_login(alice)
+    url = reverse("consult:mask-preview")
+    statuses = [client.post(url, {"body": "手机13812345678"}).status_code for _ in range(61)]
+    assert statuses[:60] == [200] * 60
+    assert statuses[60] == 429

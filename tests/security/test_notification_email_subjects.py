@@ -39,7 +39,8 @@ def test_answering_a_question_whose_title_has_a_newline_sends_a_one_line_subject
         response = client.post(reverse("consult:answer-create", args=[question.pk]), ANSWER)
     assert response.status_code == 302
     [message] = mail.outbox
-    assert message.subject == "您的问题有了律师回答：我的个人信息被卖了 Bcc: victim@example.net"
+    # One line; the address in the title was masked when the question was saved.
+    assert message.subject == "您的问题有了律师回答：我的个人信息被卖了 Bcc: v***@example.net"
     sent = message.message()
     assert sent["Bcc"] is None
     assert "victim@example.net" not in message.recipients()

@@ -1,0 +1,70 @@
+"""Sitemap sections of the Q&A side: questions, lawyers, categories. Only what a visitor may
+see is listed: visible questions, verified lawyers (never pending, rejected or revoked ones)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
+
+from consult.models import Answer, Category, LawyerProfile, Question
+from seo.sitemaps import IdRangeSitemap, SiteSitemap
+
+
+def _newest(queryset: QuerySet, field: str) -> Subquery:
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1], output_field=DateTimeField())
+
+
+class QuestionSitemap(IdRangeSitemap):
+    """A million questions make 20 chunks. A row carries only its id and its lastmod, the later
+    of the question's own change and its answers' (a new, edited, accepted or hidden answer
+    changes the page); answers themselves are never loaded."""
+
+    def items(self) -> QuerySet[Question]:
+        answers_changed = _newest(Answer.objects.filter(question=OuterRef("pk")), "updated_at")
+        return (
+            Question.objects.visible()
+            .only("pk", "updated_at")
+            # Greatest() is NULL on SQLite when an argument is: a question without answers
+            # falls back to its own time.
+            .annotate(last_change=Greatest("updated_at", Coalesce(answers_changed, "updated_at")))
+        )
+
+    def lastmod(self, question: Question) -> datetime:
+        return question.last_change
+
+
+class LawyerSitemap(SiteSitemap):
+    def items(self) -> QuerySet[LawyerProfile]:
+        newest_answer = _newest(
+            Answer.objects.filter(
+                lawyer=OuterRef("pk"), is_hidden=False, question__is_hidden=False
+            ),
+            "created_at",
+        )
+        return (
+            LawyerProfile.objects.verified()
+            .only("pk", "status_changed_at")
+            .annotate(
+                last_change=Greatest(
+                    "status_changed_at", Coalesce(newest_answer, "status_changed_at")
+                )
+            )
+            .order_by("pk")
+        )
+
+    def lastmod(self, lawyer: LawyerProfile) -> datetime:
+        return lawyer.last_change
+
+
+class CategorySitemap(SiteSitemap):
+    def items(self) -> QuerySet[Category]:
+        # The newest visible question of each category, read from the (category, -created_at) index.
+        newest_question = _newest(
+            Question.objects.visible().filter(category=OuterRef("pk")), "created_at"
+        )
+        return Category.objects.only("slug").annotate(last_change=newest_question).order_by("pk")
+
+    def lastmod(self, category: Category) -> datetime | None:
+        return category.last_change

@@ -14,18 +14,18 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.text import Truncator
 
 from consult.models import Answer, Category, LawyerProfile, Question
 from seo.absolute import absolute_url
 from seo.feeds import FEED_LENGTH, SiteFeed
+from seo.text import summary
 
 EXCERPT_CHARS = 200
 
 
 def _excerpt(text: str) -> str:
     # The Atom summary is type="html": the text is escaped once as HTML, then as XML.
-    return escape(Truncator(" ".join(text.split())).chars(EXCERPT_CHARS))
+    return escape(summary(text, EXCERPT_CHARS))
 
 
 def _questions() -> QuerySet[Question]:
@@ -111,7 +111,7 @@ class LawyerAnswersFeed(SiteFeed):
             lawyer.answers.visible()
             .filter(question__is_hidden=False)
             .select_related("question")
-            .only("pk", "body", "created_at", "updated_at", "question", "question__title")
+            .only("body", "created_at", "updated_at", "lawyer", "question", "question__title")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]
         )
 

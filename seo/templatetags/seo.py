@@ -10,22 +10,17 @@ from django.core.paginator import Page
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
 from seo.absolute import absolute_url
+from seo.text import summary
 
 register = template.Library()
 
-# What search engines show of a Chinese description (about 80–120 characters).
-DESCRIPTION_CHARS = 120
 # As django.utils.html.json_script: user text can never close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.filter
-def summary(text: object, length: int = DESCRIPTION_CHARS) -> str:
-    """One line of at most ``length`` characters: the text's whitespace collapsed, cut with …"""
-    return Truncator(" ".join(str(text).split())).chars(length)
+register.filter("summary", summary)
 
 
 @register.simple_tag(takes_context=True)

@@ -35,7 +35,8 @@ def test_the_index_lists_every_section_on_the_site_url(client: Client) -> None:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
     assert sitemap_locations(response) == [
-        f"{SITE}{section(name)}" for name in ("questions", "lawyers", "categories", "laws", "articles")
+        f"{SITE}{section(name)}"
+        for name in ("questions", "lawyers", "categories", "laws", "articles")
     ]
     assert b"testserver" not in response.content
 

@@ -9,7 +9,7 @@ from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
 from consult.models import Answer, Category, LawyerProfile, Question
-from seo.sitemaps import IdRangeSitemap, SiteSitemap
+from seo.sitemaps import IdRangeSitemap, SiteSitemap, integer_url
 
 
 def _newest(queryset: QuerySet, field: str) -> Subquery:
@@ -17,22 +17,28 @@ def _newest(queryset: QuerySet, field: str) -> Subquery:
 
 
 class QuestionSitemap(IdRangeSitemap):
-    """A million questions make 20 chunks. A row carries only its id and its lastmod, the later
+    """A million questions make 20 chunks. A row is a tuple of the id and the lastmod, the later
     of the question's own change and its answers' (a new, edited, accepted or hidden answer
-    changes the page); answers themselves are never loaded."""
+    changes the page): no model instances, and answers are never loaded."""
+
+    def __init__(self) -> None:
+        self.question_path = integer_url("consult:question-detail")
 
     def items(self) -> QuerySet[Question]:
         answers_changed = _newest(Answer.objects.filter(question=OuterRef("pk")), "updated_at")
         return (
             Question.objects.visible()
-            .only("pk", "updated_at")
             # Greatest() is NULL on SQLite when an argument is: a question without answers
             # falls back to its own time.
             .annotate(last_change=Greatest("updated_at", Coalesce(answers_changed, "updated_at")))
+            .values_list("pk", "last_change")
         )
 
-    def lastmod(self, question: Question) -> datetime:
-        return question.last_change
+    def location(self, row: tuple[int, datetime]) -> str:
+        return self.question_path(row[0])
+
+    def lastmod(self, row: tuple[int, datetime]) -> datetime:
+        return row[1]
 
 
 class LawyerSitemap(SiteSitemap):

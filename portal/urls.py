@@ -1,12 +1,11 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from accounts.views import login_ratelimit
 from consult.sitemaps import CategorySitemap, LawyerSitemap, QuestionSitemap
 from portal import views
 from seo.robots import robots_txt
-from seo.sitemaps import sitemap_index
+from seo.sitemaps import sitemap_index, sitemap_section
 from statutes.assessment_api import AssessmentView
 from statutes.sitemaps import ArticleSitemap, LawSitemap
 
@@ -26,8 +25,13 @@ seo_patterns = (
             {"sitemaps": SITEMAPS, "section_url_name": "seo:sitemap-section"},
             name="sitemap-index",
         ),
-        # One section, chunk ?p=N (django.contrib.sitemaps' own view).
-        path("sitemap-<slug:section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+        # One section, chunk ?p=N.
+        path(
+            "sitemap-<slug:section>.xml",
+            sitemap_section,
+            {"sitemaps": SITEMAPS},
+            name="sitemap-section",
+        ),
     ],
     "seo",
 )

@@ -87,8 +87,15 @@ def test_a_questions_lastmod_is_its_latest_change_or_its_answers(client: Client)
     )
     Answer.objects.filter(pk=answer.pk).update(updated_at=datetime(2024, 5, 2, 4, tzinfo=UTC))
     dates = lastmods(client.get(section("questions")))
-    assert dates[f"{SITE}{quiet.get_absolute_url()}"] == "2024-03-01"
-    assert dates[f"{SITE}{answered.get_absolute_url()}"] == "2024-05-02"
+    assert dates[f"{SITE}{quiet.get_absolute_url()}"] == "2024-03-01T12:00:00+08:00"
+    assert dates[f"{SITE}{answered.get_absolute_url()}"] == "2024-05-02T12:00:00+08:00"
+
+
+def test_a_chunk_is_last_modified_when_its_newest_page_changed(client: Client) -> None:
+    make_question()
+    Question.objects.update(updated_at=datetime(2024, 3, 1, 4, tzinfo=UTC))
+    response = client.get(section("questions"))
+    assert response["Last-Modified"] == "Fri, 01 Mar 2024 04:00:00 GMT"
 
 
 def test_a_chunk_costs_two_queries_however_many_questions_it_holds(
@@ -125,7 +132,7 @@ def test_categories_are_listed_with_their_newest_question(client: Client) -> Non
     question = make_question(category=labor)
     Question.objects.filter(pk=question.pk).update(created_at=datetime(2024, 6, 3, 4, tzinfo=UTC))
     dates = lastmods(client.get(section("categories")))
-    assert dates[f"{SITE}{labor.get_absolute_url()}"] == "2024-06-03"
+    assert dates[f"{SITE}{labor.get_absolute_url()}"] == "2024-06-03T12:00:00+08:00"
 
 
 def test_laws_and_articles_in_force_are_listed(client: Client) -> None:

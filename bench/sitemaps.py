@@ -42,6 +42,15 @@ def setup() -> None:
     connection_created.connect(read_only)
 
 
+class QueryCounter:
+    def __init__(self, queries: list[str]) -> None:
+        self.queries = queries
+
+    def __call__(self, execute, sql, params, many, context):
+        self.queries.append(sql)
+        return execute(sql, params, many, context)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -51,7 +60,6 @@ def main() -> None:
     from django.db import connection
     from django.db.models import Count, Max
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from consult.models import Answer, Category, Question
@@ -93,7 +101,8 @@ def main() -> None:
     for name, url in requests.items():
         times = []
         for _ in range(args.repeat):
-            with CaptureQueriesContext(connection) as queries:
+            queries: list[str] = []  # not CaptureQueriesContext: a request resets the query log
+            with connection.execute_wrapper(QueryCounter(queries)):
                 started = time.perf_counter()
                 response = client.get(url)
                 times.append(time.perf_counter() - started)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from seo.absolute import absolute_url
 
@@ -39,7 +39,7 @@ def _parent(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[0] + "/"
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=3600)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *"]

@@ -49,6 +49,10 @@ class SiteSitemap(Sitemap):
     def get_domain(self, site: Any = None) -> str:
         return urlsplit(settings.SITE_URL).netloc
 
+    def lastmod(self, item: Any) -> datetime | None:
+        """When the item's page last changed; sections that know it say so."""
+        return None
+
 
 def integer_url(viewname: str) -> Callable[[int], str]:
     """reverse(viewname, args=[n]) resolved once: reverse() costs tens of microseconds, paid
@@ -89,7 +93,7 @@ class IdRangeSitemap(SiteSitemap):
 
 @x_robots_tag
 def sitemap_index(
-    request: HttpRequest, sitemaps: dict[str, type[Sitemap]], section_url_name: str
+    request: HttpRequest, sitemaps: dict[str, type[SiteSitemap]], section_url_name: str
 ) -> TemplateResponse:
     """Every chunk of every section, on SITE_URL. Entries carry no lastmod (optional in the
     protocol): the newest change in a chunk of questions is an aggregate over the whole table
@@ -114,7 +118,7 @@ def _w3c(moment: datetime) -> str:
 
 @x_robots_tag
 def sitemap_section(
-    request: HttpRequest, sitemaps: dict[str, type[Sitemap]], section: str
+    request: HttpRequest, sitemaps: dict[str, type[SiteSitemap]], section: str
 ) -> HttpResponse:
     """One chunk (?p=N) of one section. Rows are read with iterator(), so only the XML text is
     held, never 50,000 model instances; Last-Modified is the newest lastmod in the chunk."""

@@ -28,9 +28,12 @@ def canonical_url(context: template.Context) -> str:
     """The page's own path on SITE_URL. Query strings are dropped (filters, sorting, tracking
     parameters), except the page number of the list the page paginates (``page`` in the
     context), as the paginator settled it: ?page=1 and ?page=abc are the first page."""
+    request = context.get("request")
+    if request is None:  # a template rendered without a request has no page to name
+        return ""
     page = context.get("page")
     number = page.number if isinstance(page, Page) else None
-    return absolute_url(context["request"].path, page=number)
+    return absolute_url(request.path, page=number)
 
 
 @register.filter

@@ -129,3 +129,10 @@ def test_every_public_page_has_one_canonical_and_one_description(client: Client)
         assert html.count('rel="canonical"') == 1, path
         assert html.count('<meta name="description"') == 1, path
         assert f'<link rel="canonical" href="{SITE}{path}">' in html, path
+
+
+def test_an_error_page_is_not_indexed(client: Client) -> None:
+    response = client.get("/questions/999999999/")
+    assert response.status_code == 404
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert 'rel="canonical"' not in response.content.decode()

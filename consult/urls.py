@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consult import privacy_views, views
+from consult import feeds, privacy_views, views
 
 app_name = "consult"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("search/suggestions/", views.search_suggestions, name="search-suggestions"),
     path("categories/<slug:slug>/", views.category_detail, name="category-detail"),
+    path("categories/<slug:slug>/feed/", feeds.CategoryQuestionsFeed(), name="feed-category"),
+    path("feeds/questions/", feeds.LatestQuestionsFeed(), name="feed-questions"),
     path("questions/ask/", views.question_create, name="question-create"),
     path("questions/mask-preview/", privacy_views.mask_preview, name="mask-preview"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),
@@ -18,6 +20,7 @@ urlpatterns = [
     path("answers/<int:pk>/helpful/", views.answer_helpful, name="answer-helpful"),
     path("lawyers/apply/", views.lawyer_apply_view, name="lawyer-apply"),
     path("lawyers/<int:pk>/", views.lawyer_detail, name="lawyer-detail"),
+    path("lawyers/<int:pk>/feed/", feeds.LawyerAnswersFeed(), name="feed-lawyer"),
     path("notifications/", views.notification_list, name="notification-list"),
     path("notifications/<int:pk>/", views.notification_open, name="notification-open"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from consult import permissions, related, selectors
+from consult import permissions, related, selectors, structured_data
 from consult.filters import QuestionSearchFilter
 from consult.forms import (
     AnswerForm,
@@ -152,6 +152,7 @@ def question_detail(
         {
             "question": question,
             "answers": answers,
+            "structured_data": structured_data.qa_page(question, answers),
             "related": related.related_questions(question),
             "recommended": selectors.recommended_questions(exclude=question),
             "can_edit": permissions.can_edit_question(user, question),

@@ -6,6 +6,7 @@ a value that can't be right stops start-up with ImproperlyConfigured.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -26,7 +27,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Scheme and host of the public site: absolute links in e-mails, canonical and Open Graph URLs,
+# sitemaps and feeds (never taken from a request's Host header).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a scheme and host such as https://example.org, got {SITE_URL!r}"
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -37,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -47,6 +55,7 @@ INSTALLED_APPS = [
     "search",
     "statutes",
     "consult",
+    "seo",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +71,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Turns django-ratelimit's refusal into RATELIMIT_VIEW (429) instead of a 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # X-Robots-Tag: noindex on the paths robots.txt keeps crawlers out of (seo/robots.py).
+    "seo.robots.NoindexPrivatePathsMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -2,10 +2,42 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import login_ratelimit
+from consult.sitemaps import CategorySitemap, LawyerSitemap, QuestionSitemap
 from portal import views
+from seo.robots import robots_txt
+from seo.sitemaps import sitemap_index, sitemap_section
 from statutes.assessment_api import AssessmentView
+from statutes.sitemaps import ArticleSitemap, LawSitemap
+
+SITEMAPS = {
+    "questions": QuestionSitemap,
+    "lawyers": LawyerSitemap,
+    "categories": CategorySitemap,
+    "laws": LawSitemap,
+    "articles": ArticleSitemap,
+}
+seo_patterns = (
+    [
+        path("robots.txt", robots_txt, name="robots-txt"),
+        path(
+            "sitemap.xml",
+            sitemap_index,
+            {"sitemaps": SITEMAPS, "section_url_name": "seo:sitemap-section"},
+            name="sitemap-index",
+        ),
+        # One section, chunk ?p=N.
+        path(
+            "sitemap-<slug:section>.xml",
+            sitemap_section,
+            {"sitemaps": SITEMAPS},
+            name="sitemap-section",
+        ),
+    ],
+    "seo",
+)
 
 urlpatterns = [
+    path("", include(seo_patterns)),
     path("", include("consult.urls")),
     path("accounts/", include("accounts.urls")),
     path("statutes/", include("statutes.urls")),

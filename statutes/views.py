@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from consult import selectors as consult_selectors
-from statutes import selectors
+from statutes import selectors, structured_data
 
 CITING_PAGE_SIZE = 20
 
@@ -46,6 +46,7 @@ def article_detail(
         "statutes/article_detail.html",
         {
             "article": obj,
+            "structured_data": structured_data.legislation(obj),
             "version": law_version,
             "law": law_version.law,
             "previous": previous,

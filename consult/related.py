@@ -95,7 +95,7 @@ def computed_ids(question: Question, *, limit: int = RELATED_LIMIT) -> list[int]
     if terms:
         # Parsed like a query, so an everyday key term also finds its legal one.
         query = parse_query(" ".join(terms))
-        candidates = search_questions(visible, query, weighted=False)
+        candidates = search_questions(visible, query, weighted=False, core_only=True)
         for row in candidates.values(*fields, "matched")[:TEXT_CANDIDATES]:
             rows[row["pk"]] = row
             shared_terms[row["pk"]] = round(row["matched"])

@@ -196,11 +196,19 @@ def _postgresql_search(
     column: str,
 ) -> QuerySet:
     field = f"{document}__{column}"
+    # The core vector (title and body, a fraction of the size, see search.schema) is what
+    # ranking reads when the table has one: every read of the full document fetches and
+    # decompresses kilobytes of TOAST again (~10-20 µs each, several a row). Measured on
+    # tests/search/relevance.toml: the same recall and MRR as ranking on the full document.
+    core = f"{document}__core_document" if _has_core_vector(document_model) else field
+    # A phrase found in the core vector needs no look at the full one (answers).
+    vectors = dict.fromkeys([core, field])
     matched = [
         Case(
             *(
-                When(**{field: _tsquery([phrase])}, then=Value(weights.weight[phrase]))
+                When(**{vector: _tsquery([phrase])}, then=Value(weights.weight[phrase]))
                 for phrase in weights.ranked(group)
+                for vector in vectors
             ),
             default=Value(0.0),
             output_field=FloatField(),
@@ -219,7 +227,7 @@ def _postgresql_search(
 
     def density(tsquery: SearchQuery) -> SearchRank:
         return SearchRank(
-            F(field),
+            F(core),
             tsquery,
             weights=PG_WEIGHTS,
             cover_density=True,
@@ -237,6 +245,10 @@ def _postgresql_search(
         matched=_sum(matched),
         rank=density(every_group) + OR_SHARE * density(everything),
     )
+
+
+def _has_core_vector(document_model: type[Model]) -> bool:
+    return any(f.name == "core_document" for f in document_model._meta.get_fields())
 
 
 def _sqlite_search(

@@ -122,11 +122,14 @@ def install_core_vector_operation(table: str):  # -> migrations.RunPython
         if schema_editor.connection.vendor != "postgresql":
             return
         schema_editor.execute(_vector_function(table, core_vector=True))
+        # The trigger would compute `document` again for every row: it is off for the fill.
+        schema_editor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_vector")
         schema_editor.execute(
             f"""UPDATE {table} SET core_document =
                 setweight(to_tsvector('simple', coalesce(terms_a, '')), 'A') ||
                 setweight(to_tsvector('simple', coalesce(terms_b, '')), 'B')"""
         )
+        schema_editor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_vector")
         schema_editor.execute(
             f"CREATE INDEX {core_index(table)} ON {table} USING gin (core_document)"
         )

@@ -49,8 +49,12 @@ def _postgresql(table: str) -> list[str]:
         _vector_function(table, core_vector=False),
         f"""CREATE TRIGGER {table}_vector BEFORE INSERT OR UPDATE ON {table}
         FOR EACH ROW EXECUTE FUNCTION {table}_vector()""",
-        f"CREATE INDEX {table}_document_gin ON {table} USING gin (document)",
+        _document_index(table),
     ]
+
+
+def _document_index(table: str) -> str:
+    return f"CREATE INDEX {table}_document_gin ON {table} USING gin (document)"
 
 
 def _sqlite(table: str, key: str) -> list[str]:
@@ -122,14 +126,19 @@ def install_core_vector_operation(table: str):  # -> migrations.RunPython
         if schema_editor.connection.vendor != "postgresql":
             return
         schema_editor.execute(_vector_function(table, core_vector=True))
-        # The trigger would compute `document` again for every row: it is off for the fill.
+        # Filling writes a new version of every row: the trigger (which would compute
+        # `document` again) is off meanwhile, and the document's GIN index is built afresh
+        # after rather than fed a million row versions (at a million questions that took
+        # longer than building it).
         schema_editor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_vector")
+        schema_editor.execute(f"DROP INDEX IF EXISTS {table}_document_gin")
         schema_editor.execute(
             f"""UPDATE {table} SET core_document =
                 setweight(to_tsvector('simple', coalesce(terms_a, '')), 'A') ||
                 setweight(to_tsvector('simple', coalesce(terms_b, '')), 'B')"""
         )
         schema_editor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_vector")
+        schema_editor.execute(_document_index(table))
         schema_editor.execute(
             f"CREATE INDEX {core_index(table)} ON {table} USING gin (core_document)"
         )

@@ -170,20 +170,34 @@ def windowed(model: type[Model], query: ParsedQuery) -> bool:
     return _Weights(model, query, weighted=False).broad(model, query)
 
 
-def _window(model: type[Model], query: ParsedQuery, weights: _Weights, column: str) -> RawSQL:
-    """Ids of up to RANK_ALL documents with the query's most telling idea and WINDOW with any
-    of its fetching words: at most RANK_ALL + WINDOW rows to rank.
+def _window(
+    model: type[Model], query: ParsedQuery, weights: _Weights, column: str, core: str
+) -> RawSQL:
+    """Ids of up to RANK_ALL documents with the query's most telling idea in their core
+    vector (a question's title and body), and only when there are fewer of those, up to
+    WINDOW more with any of its fetching words: at most RANK_ALL + WINDOW rows to rank.
 
-    No ORDER BY: PostgreSQL then stops after WINDOW matches, from the GIN index or a scan,
-    either way in a few milliseconds. Any order (newest first, say) would make it visit every
-    match, or decompress each row's document while walking the key backwards: 130–670 ms
-    for a word in 8,000 of a million documents (bench/search_scale.py, EXPLAIN ANALYZE).
+    No ORDER BY: PostgreSQL then stops after the limit, from the GIN index or a scan. Any
+    order (newest first, say) would make it visit every match, or decompress each row's
+    document while walking the key backwards: 130–670 ms for a word in 8,000 of a million
+    documents (bench/search_scale.py, EXPLAIN ANALYZE). What a bitmap scan of the GIN index
+    still costs is reading the posting lists of the words it looks for (~20–40 ms for a word in
+    5 % of a million documents), so the second look, over every fetching word of the whole
+    document, runs only when the first found too few (a one-time filter: PostgreSQL skips it).
     """
     table, key = model._meta.db_table, model._meta.pk.column
-    some = f"(SELECT {key} FROM {table} WHERE {column} @@ to_tsquery('simple', %s) LIMIT %s)"
     telling = tsquery_text(list(weights.telling_group(query)))
     fetching = tsquery_text(weights.fetching(query))
-    return RawSQL(f"{some} UNION {some}", [telling, RANK_ALL, fetching, WINDOW])
+    return RawSQL(
+        f"""WITH telling AS MATERIALIZED (
+              SELECT {key} FROM {table} WHERE {core} @@ to_tsquery('simple', %s) LIMIT %s)
+            SELECT {key} FROM telling
+            UNION
+            SELECT {key} FROM (SELECT {key} FROM {table}
+              WHERE {column} @@ to_tsquery('simple', %s) LIMIT %s) AS more
+            WHERE (SELECT count(*) FROM telling) < %s""",
+        [telling, RANK_ALL, fetching, WINDOW, RANK_ALL],
+    )
 
 
 def _postgresql_search(
@@ -200,7 +214,8 @@ def _postgresql_search(
     # ranking reads when the table has one: every read of the full document fetches and
     # decompresses kilobytes of TOAST again (~10-20 µs each, several a row). Measured on
     # tests/search/relevance.toml: the same recall and MRR as ranking on the full document.
-    core = f"{document}__core_document" if _has_core_vector(document_model) else field
+    core_column = "core_document" if _has_core_vector(document_model) else column
+    core = f"{document}__{core_column}"
     # A phrase found in the core vector needs no look at the full one (answers).
     vectors = dict.fromkeys([core, field])
     matched = [
@@ -238,7 +253,8 @@ def _postgresql_search(
     if weights.broad(document_model, query):
         # A broad query ("离婚 孩子 抚养权" matches a third of a million questions): ranking
         # every match costs ~30 µs a row, so only a window of them is ranked.
-        queryset = queryset.filter(pk__in=_window(document_model, query, weights, column))
+        window = _window(document_model, query, weights, column, core_column)
+        queryset = queryset.filter(pk__in=window)
     else:
         queryset = queryset.filter(**{field: _tsquery(fetching)})
     return queryset.annotate(

@@ -38,6 +38,16 @@ RETRY_SECONDS = 5.0
 _UNAVAILABLE = (RedisError, OSError)
 
 
+def redis_cache(url: str) -> dict[str, Any]:
+    """The CACHES entry for REDIS_URL."""
+    return {
+        "BACKEND": "portal.cache.ResilientRedisCache",
+        "LOCATION": url,
+        # A Redis that doesn't answer must cost a request milliseconds, not a minute.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+
 class ResilientRedisCache(RedisCache):
     # Per process and per server, shared by the threads: one thread's failure spares the others
     # the wait for a server that doesn't answer.

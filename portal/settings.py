@@ -173,15 +173,10 @@ if REDIS_URL:
         raise ImproperlyConfigured(
             f"REDIS_URL must start with redis://, rediss:// or unix://, got {REDIS_URL!r}"
         )
-    CACHES = {
-        "default": {
-            # Redis, where an unreachable server is a per-process cache, never a 500.
-            "BACKEND": "portal.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            # A Redis that doesn't answer must cost a request milliseconds, not a minute.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    from portal.cache import redis_cache
+
+    # Redis, where an unreachable server means a per-process cache for a while, never a 500.
+    CACHES = {"default": redis_cache(REDIS_URL)}
 
 # Mail: the console by default; SMTP once EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

@@ -59,6 +59,9 @@ class ResilientRedisCache(RedisCache):
         # LocMemCache keeps its data per name, so every thread's backend shares one fallback;
         # the same params make the same keys and timeouts.
         fallback_params = {key: value for key, value in params.items() if key != "OPTIONS"}
+        # Room for the rate-limit counts beside cached lookups: a full cache drops a third of
+        # its entries at random, counts included.
+        fallback_params["OPTIONS"] = {"MAX_ENTRIES": 2000}
         self._fallback = LocMemCache(f"redis-fallback:{self._location}", fallback_params)
 
     def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:

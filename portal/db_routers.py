@@ -12,6 +12,9 @@ lag can't be seen or can't do harm, so the replica is opt-in per request:
   or a read that a write depends on must see the primary);
 - management commands, the shell and anything else outside a request read from the primary.
 
+A GET that writes (opening a notification marks it read) pins nothing for later requests: a
+replica a moment behind may show the notification unread once more.
+
 The cookie carries only an expiry time: forging it sends your own reads to the primary, no more.
 API clients that don't keep cookies read from the replica right away; a POST already returns
 what it created.

@@ -56,6 +56,8 @@ def main() -> None:
     print(f"engine: {args.n} assessments in {engine:.2f} s = {engine / args.n * 1e6:.0f} µs each")
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    # The development settings, as before DEBUG defaulted to false.
+    os.environ.setdefault("DEBUG", "true")
     # The bench measures the endpoint, not the throttles.
     for scope in ("ANON", "USER", "WRITES", "ASSESSMENTS"):
         os.environ[f"THROTTLE_{scope}"] = "1000000/min"

@@ -28,6 +28,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / 'bench.sqlite3'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    # The development settings, as before DEBUG defaulted to false.
+    os.environ.setdefault("DEBUG", "true")
     # The bench measures the pages, not the rate limits.
     os.environ["RATELIMIT_ENABLE"] = "false"
     for scope in ("ANON", "USER"):

@@ -26,6 +26,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / 'relevance.sqlite3'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    # The development settings, as before DEBUG defaulted to false.
+    os.environ.setdefault("DEBUG", "true")
     import django
 
     django.setup()

@@ -658,6 +658,8 @@ def drop_database(url: str) -> None:
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    # The development settings, as before DEBUG defaulted to false.
+    os.environ.setdefault("DEBUG", "true")
     # The bench measures the pages, not the rate limits.
     os.environ["RATELIMIT_ENABLE"] = "false"
     for scope in ("ANON", "USER"):

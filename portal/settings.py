@@ -11,16 +11,22 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from portal.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: a forgotten variable must never serve debug pages. bin/run (development)
+# and the tests (pyproject.toml) set DEBUG=true.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG defaults to false; "
+            "set DEBUG=true for development, as bin/run does)"
+        )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver" if DEBUG else "")
@@ -75,6 +81,44 @@ MIDDLEWARE = [
     "seo.robots.NoindexPrivatePathsMiddleware",
 ]
 
+# Each gunicorn thread keeps its connection for CONN_MAX_AGE seconds instead of opening one per
+# request; the health check pings a kept connection before reuse, so a database restart costs
+# no failed request.
+_CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 60)
+
+
+def _database(variable: str, url: str) -> dict:
+    try:
+        database = dj_database_url.parse(url, conn_max_age=_CONN_MAX_AGE, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{variable} is not a valid database URL: {error}") from None
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Persistent connections buy nothing with SQLite and keep files open in tests.
+        database["CONN_MAX_AGE"] = 0
+    return database
+
+
+DATABASES = {
+    "default": _database(
+        "DATABASE_URL", env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    )
+}
+# A read replica: safe requests read from it, everything else (and a browser that has just
+# written, for REPLICA_PIN_SECONDS) uses the primary. See portal/db_routers.py.
+_DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 5, minimum=1)
+if _DATABASE_REPLICA_URL:
+    DATABASES["replica"] = _database("DATABASE_REPLICA_URL", _DATABASE_REPLICA_URL)
+    # Tests don't create a second database: the replica is the test primary, seen through a
+    # connection of its own.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.db_routers.PrimaryReplicaRouter"]
+    # Before anything that reads: it decides whether this request may read from the replica.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "portal.db_routers.ReadYourWritesMiddleware",
+    )
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
@@ -94,14 +138,6 @@ TEMPLATES = [
     },
 ]
 
-_DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-try:
-    DATABASES = {"default": dj_database_url.parse(_DATABASE_URL, conn_max_age=60)}
-except ValueError as error:
-    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Persistent connections buy nothing with SQLite and keep files open in tests.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -124,6 +160,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Without DEBUG, `manage.py collectstatic` (bin/serve runs it) writes content-hashed, gzip- and
+# brotli-compressed copies that whitenoise serves with a far-future `immutable` Cache-Control.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -133,14 +171,23 @@ STORAGES = {
     },
 }
 
+# Only the hashed names are kept (every reference goes through {% static %} or the manifest's
+# rewriting), and source maps, fetched by developer tools alone, are not compressed: that cuts
+# collectstatic's brotli work, which bin/serve runs on every start, by two thirds.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if env_str("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env_str("REDIS_URL"),
-        }
-    }
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL must start with redis://, rediss:// or unix://, got {REDIS_URL!r}"
+        )
+    from portal.cache import redis_cache
+
+    # Redis, where an unreachable server means a per-process cache for a while, never a 500.
+    CACHES = {"default": redis_cache(REDIS_URL)}
 
 # Mail: the console by default; SMTP once EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -167,6 +214,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
+# A load balancer probes the server itself over plain HTTP: a redirect would fail the probe.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"

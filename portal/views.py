@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import connection
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -33,7 +37,43 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
     return response
 
 
+logger = logging.getLogger(__name__)
+
+
+def _database_answers(alias: str) -> bool:
+    try:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("health check: database %r does not answer", alias)
+        return False
+    return True
+
+
+def _cache_answers() -> bool:
+    # portal.cache.ResilientRedisCache answers from memory while Redis is down: ask Redis.
+    is_reachable = getattr(cache, "is_reachable", None)
+    if is_reachable is not None:
+        return is_reachable()
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "ok", 10)
+    answered = cache.get(key) == "ok"
+    cache.delete(key)
+    return answered
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """200 when every database and the cache answer; 503 naming what doesn't (for monitors and
+    load balancers, so a Redis outage the site survives is still seen)."""
+    checks = {
+        "database" if alias == DEFAULT_DB_ALIAS else f"database:{alias}": _database_answers(alias)
+        for alias in connections
+    }
+    checks["cache"] = _cache_answers()
+    failed = [name for name, ok in checks.items() if not ok]
+    body = {
+        "status": "error" if failed else "ok",
+        "checks": {name: "ok" if ok else "不可用" for name, ok in checks.items()},
+        "failed": failed,
+    }
+    return JsonResponse(body, status=503 if failed else 200)

@@ -1,0 +1,123 @@
+"""Redis as the shared cache, where a Redis that is down degrades the site instead of breaking it.
+
+Django's RedisCache raises on every operation while Redis is unreachable, and every request
+touches the cache (DRF's throttles, django-ratelimit, the synonym table, cached pages): one
+Redis outage would be a 500 on every page, the API and every sign-in.
+
+ResilientRedisCache answers from a per-process memory cache instead, and tries Redis again after
+RETRY_SECONDS:
+
+- reads keep working: a cached value is a miss, recomputed from the database and kept in memory;
+- rate limits and throttles keep counting, per process rather than across processes, so a
+  limit is at most (number of gunicorn workers) times looser while Redis is down — never off,
+  which would let anyone guess passwords unhindered, and never closed, which would lock
+  everyone out of signing in;
+- what one process invalidates during the outage, the others may serve until it expires;
+- /healthz/ asks Redis itself (`is_reachable`) and answers 503, so the outage is seen.
+
+Every switch to memory is logged once, as an error, with the cause.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# How long a process serves from memory before it tries Redis again.
+RETRY_SECONDS = 5.0
+
+# Connection refused, a timeout, a reset connection: redis-py raises its own errors for most,
+# the socket's own for some.
+_UNAVAILABLE = (RedisError, OSError)
+
+
+def redis_cache(url: str) -> dict[str, Any]:
+    """The CACHES entry for REDIS_URL."""
+    return {
+        "BACKEND": "portal.cache.ResilientRedisCache",
+        "LOCATION": url,
+        # A Redis that doesn't answer must cost a request milliseconds, not a minute.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+
+class ResilientRedisCache(RedisCache):
+    # Per process and per server, shared by the threads: one thread's failure spares the others
+    # the wait for a server that doesn't answer.
+    _retry_at: dict[str, float] = {}
+
+    def __init__(self, server: str | list[str], params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._location = ",".join(self._servers)
+        # LocMemCache keeps its data per name, so every thread's backend shares one fallback;
+        # the same params make the same keys and timeouts.
+        fallback_params = {key: value for key, value in params.items() if key != "OPTIONS"}
+        # Room for the rate-limit counts beside cached lookups: a full cache drops a third of
+        # its entries at random, counts included.
+        fallback_params["OPTIONS"] = {"MAX_ENTRIES": 2000}
+        self._fallback = LocMemCache(f"redis-fallback:{self._location}", fallback_params)
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if time.monotonic() >= self._retry_at.get(self._location, 0.0):
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except _UNAVAILABLE as error:
+                self._retry_at[self._location] = time.monotonic() + RETRY_SECONDS
+                logger.error(
+                    "Redis at %s is unavailable (%s: %s); serving from this process's memory, "
+                    "trying again in %.0f s",
+                    self._location,
+                    type(error).__name__,
+                    error,
+                    RETRY_SECONDS,
+                )
+        return getattr(self._fallback, name)(*args, **kwargs)
+
+    def is_reachable(self) -> bool:
+        """Ask Redis itself, past the fallback (for /healthz/)."""
+        try:
+            self._cache.get_client(write=True).ping()
+        except _UNAVAILABLE:
+            return False
+        self._retry_at.pop(self._location, None)
+        return True
+
+    def add(self, *args: Any, **kwargs: Any) -> bool:
+        return self._call("add", *args, **kwargs)
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("get", *args, **kwargs)
+
+    def set(self, *args: Any, **kwargs: Any) -> None:
+        return self._call("set", *args, **kwargs)
+
+    def touch(self, *args: Any, **kwargs: Any) -> bool:
+        return self._call("touch", *args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> bool:
+        return self._call("delete", *args, **kwargs)
+
+    def get_many(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return self._call("get_many", *args, **kwargs)
+
+    def has_key(self, *args: Any, **kwargs: Any) -> bool:
+        return self._call("has_key", *args, **kwargs)
+
+    def incr(self, *args: Any, **kwargs: Any) -> int:
+        return self._call("incr", *args, **kwargs)
+
+    def set_many(self, *args: Any, **kwargs: Any) -> list[str]:
+        return self._call("set_many", *args, **kwargs)
+
+    def delete_many(self, *args: Any, **kwargs: Any) -> None:
+        return self._call("delete_many", *args, **kwargs)
+
+    def clear(self) -> Any:
+        return self._call("clear")

@@ -1,0 +1,47 @@
+"""gunicorn's settings for bin/serve (`gunicorn -c portal/gunicorn.conf.py portal.wsgi`).
+
+Sized from the machine: one worker process per core, each with a few threads. The threads
+(`gthread`) keep HTTP connections alive between requests, which the default `sync` worker can't,
+and wait on the database in parallel; the processes use the cores. Each thread holds one
+database connection (CONN_MAX_AGE), so the database sees workers × threads connections.
+
+Environment: PORT (`host:port`, or a port on 127.0.0.1; default 127.0.0.1:8000),
+WEB_CONCURRENCY (worker processes; default the cores this process may use), GUNICORN_THREADS
+(default 4). A bad value stops start-up, as in portal/settings.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+from portal.env import env_int, env_str
+
+_port = env_str("PORT", "127.0.0.1:8000")
+bind = [f"127.0.0.1:{_port}" if _port.isdigit() else _port]
+
+worker_class = "gthread"
+workers = env_int("WEB_CONCURRENCY", len(os.sched_getaffinity(0)), minimum=1)
+threads = env_int("GUNICORN_THREADS", 4, minimum=1)
+# Longer than a browser's pause between the page and its assets; short enough that idle
+# connections don't pin every thread.
+keepalive = 5
+timeout = 30
+graceful_timeout = 30
+# A worker is replaced after about this many requests (staggered, so not all at once): a slow
+# leak in a library can't grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# Load the code once in the master and fork: workers start fast, share memory. Nothing opens a
+# database or Redis connection at import, so none is shared across the fork.
+preload_app = True
+# The workers' heartbeat files on tmpfs: a slow disk can't make a healthy worker look dead.
+_shared_memory = "/dev/shm"  # noqa: S108 (gunicorn's own advice, not a temporary file)
+if os.path.isdir(_shared_memory):
+    worker_tmp_dir = _shared_memory
+
+accesslog = "-"
+errorlog = "-"
+# The path only, never the query string: `/search/?q=` carries what people ask about their own
+# legal trouble, which is personal data; so can the Referer, which is left out too.
+# Fields: client, time, method, path, protocol, status, bytes, milliseconds, user agent.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'

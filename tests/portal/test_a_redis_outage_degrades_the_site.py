@@ -1,0 +1,113 @@
+"""With REDIS_URL set and Redis down, the site keeps working: pages, the API and signing in,
+with the rate limits still counting (per process) and the outage logged once."""
+
+from __future__ import annotations
+
+import logging
+import time
+from types import SimpleNamespace
+
+import django_ratelimit.core
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from portal import cache as resilient
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+RIGHT = {"username": "alice", "password": "correct horse battery staple"}
+WRONG = {"username": "alice", "password": "not the password"}
+
+
+@pytest.fixture
+def limits_on(settings, monkeypatch) -> None:
+    settings.RATELIMIT_ENABLE = True
+    # django-ratelimit counts in fixed windows of the clock: it stands still for the test.
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+
+
+def test_pages_are_served(redis_down) -> None:
+    question = factories.make_question(title="公司泄露了我的手机号码怎么办")
+
+    assert Client().get(reverse("consult:home")).status_code == 200
+    assert Client().get(question.get_absolute_url()).status_code == 200
+    assert Client().get(reverse("consult:search"), {"q": "手机号码"}).status_code == 200
+
+
+def test_the_api_answers(redis_down) -> None:
+    factories.make_question()
+
+    response = APIClient().get(reverse("api:question-list"))
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
+
+
+def test_signing_in_works(alice, redis_down, limits_on) -> None:
+    client = Client()
+
+    response = client.post(reverse("accounts:login"), RIGHT)
+
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:account")).status_code == 200
+
+
+def test_the_sign_in_limit_still_counts(alice, redis_down, limits_on) -> None:
+    client = Client()
+
+    statuses = [client.post(reverse("accounts:login"), WRONG).status_code for _ in range(21)]
+
+    assert statuses[:20] == [200] * 20
+    assert statuses[20] == 429
+
+
+def test_the_api_throttles_still_count(settings, redis_down) -> None:
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "anon": "3/min",
+        },
+    }
+    api = APIClient()
+
+    statuses = [api.get(reverse("api:question-list")).status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_the_outage_is_logged_once_not_on_every_request(redis_down, caplog) -> None:
+    with caplog.at_level(logging.ERROR, logger="portal.cache"):
+        for _ in range(3):
+            APIClient().get(reverse("api:question-list"))  # the throttles use the cache
+
+    assert len(caplog.records) == 1
+    assert "unavailable" in caplog.records[0].getMessage()
+
+
+def test_redis_is_tried_again_after_a_few_seconds(redis_down, monkeypatch) -> None:
+    cache.get("anything")  # fails, and switches to memory
+    tried = []
+    monkeypatch.setattr(
+        resilient.RedisCache, "get", lambda self, *args, **kwargs: tried.append(args)
+    )
+
+    cache.get("anything")
+    assert tried == []
+    later = time.monotonic() + resilient.RETRY_SECONDS + 1
+    monkeypatch.setattr(resilient.time, "monotonic", lambda: later)
+    cache.get("anything")
+    assert len(tried) == 1
+
+
+def test_with_redis_up_the_cache_is_redis(redis_up) -> None:
+    cache.set("greeting", "你好", 30)
+
+    assert cache.get("greeting") == "你好"
+    assert cache._cache.get_client().exists(cache.make_key("greeting")) == 1
+    cache.delete("greeting")

@@ -45,3 +45,12 @@ errorlog = "-"
 # legal trouble, which is personal data; so can the Referer, which is left out too.
 # Fields: client, time, method, path, protocol, status, bytes, milliseconds, user agent.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
+
+
+def when_ready(server: object) -> None:
+    """In the master, after the app is loaded and before the workers are forked: the search's
+    dictionary and typo tables (~1.5 s) are built once and shared, not in each worker's first
+    search."""
+    from search import typos
+
+    typos.load_tables()

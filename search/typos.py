@@ -91,7 +91,9 @@ def window_corrections(pieces: list[str], *, exclude: set[str]) -> list[str]:
 
 
 def load_tables() -> None:
-    """Build the reading and vocabulary tables now (~1.4 s: pypinyin's character table) rather
-    than in the first search that needs a correction: a server process calls this when it
-    starts (portal/gunicorn.conf.py), the benches before they time anything."""
+    """Load the segmenter's dictionary and build the typo tables now (~1.5 s, mostly
+    pypinyin's character table) rather than in the first search that needs them: gunicorn's
+    master calls this before it forks the workers (portal/gunicorn.conf.py), which then share
+    the tables; the benches call it before they time anything."""
+    is_known_word("法")
     _by_first_reading()

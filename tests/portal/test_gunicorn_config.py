@@ -60,3 +60,11 @@ def test_the_access_log_has_the_path_but_no_query_string_or_referer(load_config)
     # the request line, the query string and the Referer would all carry `?q=…`
     for atom in ("%(r)s", "%(q)s", "%(f)s", "%({referer}i)s"):
         assert atom not in log_format
+
+
+def test_the_master_loads_the_search_tables_before_it_forks(load_config) -> None:
+    from search import typos
+
+    typos._by_first_reading.cache_clear()
+    load_config()["when_ready"](server=None)
+    assert typos._by_first_reading.cache_info().currsize == 1

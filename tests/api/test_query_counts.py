@@ -12,12 +12,13 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from consult.models import HelpfulMark, LawyerProfile, Question, RelatedLink
+from consult.models import LawyerProfile, Question, RelatedLink
 from statutes.models import Article
 from tests.factories import (
     article,
     make_answer,
     make_category,
+    make_helpful_mark,
     make_lawyer,
     make_question,
     make_user,
@@ -54,7 +55,7 @@ def site() -> Site:
         question = make_question(category=category, cites=[cited], is_anonymous=n % 3 == 0)
         for lawyer in (lawyers[n], lawyers[(n + 1) % 30]):
             answer = make_answer(question=question, lawyer=lawyer, cites=[cited, other])
-            HelpfulMark.objects.create(user=markers[n % 3], answer=answer)
+            make_helpful_mark(answer, markers[n % 3])
         questions.append(question)
     for n in range(1, 30):
         RelatedLink.objects.create(from_question=questions[0], to_question=questions[n])

@@ -6,11 +6,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consult.models import HelpfulMark, RelatedLink
+from consult.models import RelatedLink
 from tests.factories import (
     article,
     make_answer,
     make_category,
+    make_helpful_mark,
     make_lawyer,
     make_question,
     make_user,
@@ -32,7 +33,7 @@ def busy_site():
         for lawyer in lawyers[: 1 + n % 3]:
             answer = make_answer(question=question, lawyer=lawyer, cites=cited)
             for user in users[: n % 4]:
-                HelpfulMark.objects.create(user=user, answer=answer)
+                make_helpful_mark(answer, user)
         questions.append(question)
     for position, other in enumerate(questions[1:6]):
         RelatedLink.objects.create(from_question=questions[0], to_question=other, position=position)

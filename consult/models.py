@@ -240,6 +240,10 @@ class Answer(models.Model):
                 name="accepted_answer_has_time",
             ),
         ]
+        indexes = [
+            # A lawyer's profile lists their latest answers without sorting all of them.
+            models.Index(fields=["lawyer", "-created_at"], name="answer_lawyer_latest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.lawyer.real_name} 对“{self.question.title}”的回答"

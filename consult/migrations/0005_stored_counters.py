@@ -89,4 +89,8 @@ class Migration(migrations.Migration):
                 name="question_most_helpful",
             ),
         ),
+        migrations.AddIndex(
+            model_name="answer",
+            index=models.Index(fields=["lawyer", "-created_at"], name="answer_lawyer_latest"),
+        ),
     ]

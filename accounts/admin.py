@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from accounts.models import User
+from consult import counters
+from consult.models import HelpfulMark, Question
+from portal import page_cache
 
 
 @admin.register(User)
@@ -9,3 +12,28 @@ class PortalUserAdmin(UserAdmin):
     list_display = ("username", "email", "is_staff", "is_active", "is_demo", "date_joined")
     list_filter = ("is_staff", "is_active", "is_demo")
     fieldsets = (*UserAdmin.fieldsets, ("通知", {"fields": ("email_notifications",)}))
+
+    # A user's name shows as the asker of their questions; deleting a user takes their
+    # questions and helpful marks along (the counters they moved are recounted).
+    def save_model(self, request, obj: User, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        page_cache.bump(page_cache.LISTS)
+
+    def delete_model(self, request, obj: User) -> None:
+        affected = counters.affected_by_deleting(
+            questions=obj.questions.all(), marks=obj.helpful_marks.all()
+        )
+        questions = list(obj.questions.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        affected.refresh()
+        page_cache.bump(*map(page_cache.question_scope, questions), page_cache.LISTS)
+
+    def delete_queryset(self, request, queryset) -> None:
+        affected = counters.affected_by_deleting(
+            questions=Question.objects.filter(author__in=queryset),
+            marks=HelpfulMark.objects.filter(user__in=queryset),
+        )
+        questions = list(Question.objects.filter(author__in=queryset).values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        affected.refresh()
+        page_cache.bump(*map(page_cache.question_scope, questions), page_cache.LISTS)

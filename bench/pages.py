@@ -23,6 +23,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=int, default=20000)
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="render every request (the anonymous page cache off): what a cache miss costs",
+    )
     args = parser.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -44,6 +49,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     settings.ALLOWED_HOSTS = ["*"]
+    settings.PAGE_CACHE_ENABLED = not args.no_page_cache
     call_command("migrate", verbosity=0)
     call_command("import_laws", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     seed(args.questions)
@@ -71,7 +77,8 @@ def main() -> None:
         "api articles": "/api/v1/articles/?page_size=100",
     }
     client = Client()
-    print(f"questions={Question.objects.count()} database={connection.vendor}")
+    cache = "off" if args.no_page_cache else "on"
+    print(f"questions={Question.objects.count()} database={connection.vendor} page cache={cache}")
     print(f"{'page':<22}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
     for name, url in pages.items():
         client.get(url)  # warm caches
@@ -96,6 +103,7 @@ def seed(count: int) -> None:
     from django.db import transaction
 
     from accounts.models import User
+    from consult.counters import recount_all
     from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
     from consult.search_index import index_questions
     from statutes.models import Article
@@ -172,8 +180,10 @@ def seed(count: int) -> None:
                 if i % 3 == 0
             ]
         )
-        # bulk_create skips the services, which keep the search documents: write them here.
+        # bulk_create skips the services, which keep the search documents and the stored
+        # counters: write them here.
         index_questions(question.pk for question in questions)
+        recount_all()
 
 
 if __name__ == "__main__":

@@ -8,12 +8,13 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from consult import related
+from consult import counters, related
 from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.masking import masked
 from consult.services.moderation import set_hidden
+from portal import page_cache
 
 
 @admin.register(Category)
@@ -22,6 +23,21 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ("position",)
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+
+    # A category's name and place show on the home page, category pages and every list row.
+    def save_model(
+        self, request: HttpRequest, obj: Category, form: ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        page_cache.bump(page_cache.LISTS)
+
+    def delete_model(self, request: HttpRequest, obj: Category) -> None:
+        super().delete_model(request, obj)
+        page_cache.bump(page_cache.LISTS)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
+        super().delete_queryset(request, queryset)
+        page_cache.bump(page_cache.LISTS)
 
 
 def _decide(status: str, label: str):
@@ -82,6 +98,14 @@ class LawyerProfileAdmin(SimpleHistoryAdmin):
         _decide(LawyerProfile.Status.REVOKED, "撤销认证"),
     ]
 
+    # The name, firm and region show on the lawyer's cards and profile.
+    def save_model(
+        self, request: HttpRequest, obj: LawyerProfile, form: ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        counters.refresh_lawyers([obj.pk])  # the form's copy of the counter may be stale
+        page_cache.bump(page_cache.LISTS)
+
 
 @admin.action(description="隐藏所选内容", permissions=["change"])
 def hide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
@@ -136,8 +160,26 @@ class QuestionAdmin(SimpleHistoryAdmin):
     ) -> None:
         # Staff edits are published too: masked like the asker's own text.
         obj.title, obj.body = masked(obj.title), masked(obj.body)
+        before = Question.objects.filter(pk=obj.pk).values_list("category_id", flat=True).first()
         super().save_model(request, obj, form, change)
+        # The asker, the category or the visibility may have changed: recount what they move
+        # (and the question's own counters, which the form's copy may have overwritten).
+        counters.refresh_questions([obj.pk])
+        counters.question_changed(obj, old_category_id=before)
         index_question(obj.pk)
+
+    def delete_model(self, request: HttpRequest, obj: Question) -> None:
+        affected = counters.affected_by_deleting(questions=Question.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        affected.refresh()
+        page_cache.bump(page_cache.question_scope(obj.pk), page_cache.LISTS)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        affected = counters.affected_by_deleting(questions=queryset)
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        affected.refresh()
+        page_cache.bump(*map(page_cache.question_scope, ids), page_cache.LISTS)
 
 
 class AnswerCitationInline(admin.TabularInline):
@@ -160,22 +202,32 @@ class AnswerAdmin(SimpleHistoryAdmin):
     # An edit here changes the text (or visibility, or question) that a question's search
     # document holds: rewrite the documents of the question(s) concerned.
     def save_model(self, request: HttpRequest, obj: Answer, form: ModelForm, change: bool) -> None:
-        before = Answer.objects.filter(pk=obj.pk).values_list("question_id", flat=True).first()
         obj.body = masked(obj.body)
+        before = Answer.objects.filter(pk=obj.pk).values_list("question_id", "lawyer_id").first()
+        question_before, lawyer_before = before or (None, None)
         super().save_model(request, obj, form, change)
-        index_questions({obj.question_id, before} - {None})
+        # The question, the lawyer or the visibility may have changed: recount both sides.
+        counters.refresh_questions([obj.question_id, question_before])
+        counters.refresh_answers([obj.pk])
+        counters.refresh_lawyers([obj.lawyer_id, lawyer_before])
+        index_questions({obj.question_id, question_before} - {None})
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         related.forget(form.instance.question_id)  # its citations may have changed
+        page_cache.bump(page_cache.LISTS)  # and so the questions listed on article pages
 
     def delete_model(self, request: HttpRequest, obj: Answer) -> None:
+        affected = counters.affected_by_deleting(answers=Answer.objects.filter(pk=obj.pk))
         super().delete_model(request, obj)
+        affected.refresh()
         index_question(obj.question_id)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Answer]) -> None:
+        affected = counters.affected_by_deleting(answers=queryset)
         question_ids = set(queryset.values_list("question_id", flat=True))
         super().delete_queryset(request, queryset)
+        affected.refresh()
         index_questions(question_ids)
 
 

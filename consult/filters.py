@@ -32,8 +32,8 @@ YES_NO = (("true", "是"), ("false", "否"))
 
 QUESTION_ORDERINGS = {
     "newest": ("-created_at", "-pk"),
-    # helpful_total is annotated by the viewset's queryset (marks on visible answers).
-    "helpful": ("-helpful_total", "-pk"),
+    # The stored count of marks on visible answers, walked along its index.
+    "helpful": ("-helpful_count", "-pk"),
 }
 
 
@@ -81,9 +81,10 @@ class QuestionSearchFilter(filters.FilterSet):
     def filter_answered(
         self, queryset: QuerySet[Question], name: str, value: str
     ) -> QuerySet[Question]:
-        # Exists, not the answer_count annotation: no HAVING over the whole table.
-        answered = Exists(Answer.objects.visible().filter(question=OuterRef("pk")))
-        return queryset.filter(answered if value == "true" else ~answered)
+        # The stored count of visible answers (consult.counters).
+        if value == "true":
+            return queryset.filter(answer_count__gt=0)
+        return queryset.filter(answer_count=0)
 
     def filter_has_accepted(
         self, queryset: QuerySet[Question], name: str, value: str
@@ -122,7 +123,7 @@ class QuestionFilter(QuestionSearchFilter):
     def filter_cites(
         self, queryset: QuerySet[Question], name: str, value: Article
     ) -> QuerySet[Question]:
-        # Two EXISTS rather than joins: a join would multiply the rows that answer_count counts.
+        # Two EXISTS rather than joins: a join would repeat a question once per citation.
         by_question = QuestionCitation.objects.filter(question=OuterRef("pk"), article=value)
         by_answer = AnswerCitation.objects.filter(
             answer__question=OuterRef("pk"), answer__is_hidden=False, article=value

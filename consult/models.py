@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -31,6 +31,9 @@ class Category(models.Model):
         help_text="勾选后，该分类下的问题页面会嵌入情节评估工具。",
     )
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
+    # Stored counter (consult.counters keeps it with every write; `manage.py recount` checks it):
+    # the visible questions in the category, shown on the home page and the category page.
+    question_count = models.PositiveIntegerField("可见问题数", default=0, editable=False)
 
     class Meta:
         verbose_name = "分类"
@@ -47,16 +50,6 @@ class Category(models.Model):
 class LawyerProfileQuerySet(models.QuerySet["LawyerProfile"]):
     def verified(self) -> LawyerProfileQuerySet:
         return self.filter(status=LawyerProfile.Status.VERIFIED)
-
-    def with_helped_count(self) -> LawyerProfileQuerySet:
-        """Annotate helped_count: distinct askers of visible questions the lawyer answered."""
-        return self.annotate(
-            helped_count=Count(
-                "answers__question__author",
-                filter=Q(answers__is_hidden=False, answers__question__is_hidden=False),
-                distinct=True,
-            )
-        )
 
 
 class LawyerProfile(models.Model):
@@ -98,8 +91,11 @@ class LawyerProfile(models.Model):
     status_note = models.CharField("审核说明", max_length=200, blank=True)
     applied_at = models.DateTimeField("申请时间", auto_now_add=True)
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
+    # 已帮助 N 人: distinct askers of visible questions the lawyer answered with a visible
+    # answer. Stored (consult.counters) so that no page counts over all of a lawyer's answers.
+    helped_count = models.PositiveIntegerField("已帮助人数", default=0, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[practice_areas])
+    history = HistoricalRecords(m2m_fields=[practice_areas], excluded_fields=["helped_count"])
     objects = LawyerProfileQuerySet.as_manager()
 
     class Meta:
@@ -165,8 +161,11 @@ class Question(models.Model):
     created_at = models.DateTimeField("提问时间", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
+    # Stored counters (consult.counters): visible answers, and "有帮助" marks on visible answers.
+    answer_count = models.PositiveIntegerField("可见回答数", default=0, editable=False)
+    helpful_count = models.PositiveIntegerField("有帮助总数", default=0, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["answer_count", "helpful_count"])
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -174,7 +173,13 @@ class Question(models.Model):
         verbose_name_plural = "问题"
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["category", "-created_at"], name="question_category_latest")
+            models.Index(fields=["category", "-created_at"], name="question_category_latest"),
+            # "有帮助最多在前" walks this index instead of sorting every visible question.
+            models.Index(
+                fields=["-helpful_count", "-id"],
+                condition=Q(is_hidden=False),
+                name="question_most_helpful",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -213,8 +218,10 @@ class Answer(models.Model):
     created_at = models.DateTimeField("回答时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
+    # Stored counter (consult.counters): the answer's "有帮助" marks.
+    helpful_count = models.PositiveIntegerField("有帮助数", default=0, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["helpful_count"])
     objects = AnswerQuerySet.as_manager()
 
     class Meta:
@@ -233,6 +240,10 @@ class Answer(models.Model):
                 condition=Q(is_accepted=False) | Q(accepted_at__isnull=False),
                 name="accepted_answer_has_time",
             ),
+        ]
+        indexes = [
+            # A lawyer's profile lists their latest answers without sorting all of them.
+            models.Index(fields=["lawyer", "-created_at"], name="answer_lawyer_latest"),
         ]
 
     def __str__(self) -> str:

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from consult.models import Answer, AnswerCitation, Question, QuestionCitation
 from consult.search import search_questions
+from portal import page_cache
 from search.query import parse_query, stopwords
 from search.segmenter import query_words, vocabulary
 
@@ -64,6 +65,8 @@ def forget(question_id: int) -> None:
     key = _cache_key(question_id)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
+    # Whatever made the related list stale changed the question's page too.
+    page_cache.bump(page_cache.question_scope(question_id))
 
 
 def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list[Question]:

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 
 from consult import related
 from consult.models import Answer, Question, QuestionSearchDocument
+from portal import page_cache
 from search.segmenter import index_text
 
 
 def index_question(question_id: int) -> None:
     """Write the question's document from its title, body and visible answers, and forget
-    its cached related questions, which were computed from them."""
+    its cached related questions, which were computed from them, and its cached pages."""
     title, body = Question.objects.values_list("title", "body").get(pk=question_id)
     answers = Answer.objects.filter(question_id=question_id, is_hidden=False).order_by("pk")
     QuestionSearchDocument.objects.update_or_create(
@@ -28,6 +29,8 @@ def index_question(question_id: int) -> None:
         },
     )
     related.forget(question_id)
+    # Its title, text or answers show in lists too (latest, recommended, citing articles).
+    page_cache.bump(page_cache.LISTS)
 
 
 def index_questions(question_ids: Iterable[int]) -> int:

@@ -178,9 +178,7 @@ class QuestionListSerializer(QuestionBriefSerializer):
     asker_name = serializers.CharField(read_only=True)
     excerpt = serializers.SerializerMethodField()
     answer_count = serializers.IntegerField(read_only=True, help_text="可见回答数")
-    helpful_count = serializers.IntegerField(
-        source="helpful_total", read_only=True, help_text="可见回答收到的“有帮助”总数"
-    )
+    helpful_count = serializers.IntegerField(read_only=True, help_text="可见回答收到的“有帮助”总数")
 
     class Meta(QuestionBriefSerializer.Meta):
         fields = (

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from consult import permissions, related, selectors, structured_data
+from consult import page_scopes, permissions, related, selectors, structured_data
 from consult.filters import QuestionSearchFilter
 from consult.forms import (
     AnswerForm,
@@ -31,6 +31,8 @@ from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
+from portal.page_cache import cached_page
+from portal.paginators import KnownCountPaginator
 from search.query import parse_query
 from search.results import page_number
 from search.segmenter import MAX_QUERY_CHARS
@@ -47,6 +49,7 @@ REFERENCED_LIMIT = 30
 WRITE_RATE = "20/m"
 
 
+@cached_page(page_scopes.lists)
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -59,9 +62,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page(page_scopes.lists, params=("page",))
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
-    paginator = Paginator(selectors.question_list().filter(category=category), PAGE_SIZE)
+    paginator = KnownCountPaginator(
+        selectors.question_list().filter(category=category),
+        PAGE_SIZE,
+        count=category.question_count,
+    )
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "consult/category_detail.html", {"category": category, "page": page})
 
@@ -131,6 +139,7 @@ def _question_or_404(request: HttpRequest, pk: int) -> Question:
     return question
 
 
+@cached_page(page_scopes.question_page)
 def question_detail(
     request: HttpRequest, pk: int, answer_form: AnswerForm | None = None
 ) -> HttpResponse:
@@ -219,6 +228,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(permissions.ANSWER_DENIED)
     form = AnswerForm(request.POST)
     if not form.is_valid():
+        # A POST with a signed-in user: the cache is not involved.
         return question_detail(request, pk, answer_form=form)
     report: list[Masked] = []
     answer = answer_services.answer_create(
@@ -317,9 +327,10 @@ def lawyer_apply_view(request: HttpRequest) -> HttpResponse:
     return render(request, "consult/lawyer_apply.html", {"form": form, "profile": profile})
 
 
+@cached_page(page_scopes.lists)
 def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        lawyer = selectors.lawyer_with_helped_count(pk)
+        lawyer = selectors.public_lawyer(pk)
     except LawyerProfile.DoesNotExist:
         raise Http404("没有这位律师") from None
     answers = (

@@ -4,8 +4,30 @@ the history page of an article shows who changed what and when, and can restore 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal import page_cache
 from statutes.models import Article, Law, LawVersion
 from statutes.search_index import index_articles
+
+
+class StatutePagesChange:
+    """A saved law, version or article changes the statute pages and the citations that
+    question pages show: their cached copies go."""
+
+    def save_model(self, request, obj, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        page_cache.bump(page_cache.STATUTES)
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        page_cache.bump(page_cache.STATUTES)
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        page_cache.bump(page_cache.STATUTES)
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        page_cache.bump(page_cache.STATUTES)
 
 
 class LawVersionInline(admin.TabularInline):
@@ -16,7 +38,7 @@ class LawVersionInline(admin.TabularInline):
 
 
 @admin.register(Law)
-class LawAdmin(admin.ModelAdmin):
+class LawAdmin(StatutePagesChange, admin.ModelAdmin):
     list_display = ("title", "kind", "issuing_body", "slug")
     list_filter = ("kind",)
     search_fields = ("title", "slug")
@@ -24,7 +46,7 @@ class LawAdmin(admin.ModelAdmin):
 
 
 @admin.register(LawVersion)
-class LawVersionAdmin(admin.ModelAdmin):
+class LawVersionAdmin(StatutePagesChange, admin.ModelAdmin):
     list_display = ("__str__", "slug", "status", "version_date", "effective_date", "doc_number")
     list_filter = ("status", "law__kind")
     search_fields = ("law__title", "slug", "doc_number")
@@ -33,7 +55,7 @@ class LawVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(StatutePagesChange, SimpleHistoryAdmin):
     list_display = ("label", "law_title", "version_date", "chapter", "excerpt")
     list_filter = ("version__law", "version__status")
     list_select_related = ("version__law",)

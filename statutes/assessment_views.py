@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -34,6 +35,10 @@ def result_context(facts: Facts) -> dict[str, Any]:
     }
 
 
+# No CSRF token: the tool only computes. A forged cross-site POST would store, change or send
+# nothing, and its answer is unreadable to the forging site. Without a token the form can be
+# embedded in question pages that the anonymous page cache shares between visitors.
+@csrf_exempt
 @sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])

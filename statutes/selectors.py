@@ -53,7 +53,8 @@ def article_in(version: LawVersion, number: int, suffix: int) -> Article:
 
 
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    siblings = Article.objects.filter(version_id=article.version_id)
+    # With their law: the page links to both (a URL names the law and the version).
+    siblings = Article.objects.filter(version_id=article.version_id).select_related("version__law")
     previous = (
         (
             siblings.filter(number__lt=article.number)

@@ -8,8 +8,10 @@ from typing import Any
 from django.utils import timezone
 
 from accounts.models import User
-from consult.models import Answer, Category, LawyerProfile, Question
+from consult import counters
+from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
 from consult.search_index import index_question
+from portal import page_cache
 from statutes.models import Article
 
 _seq = itertools.count(1)
@@ -27,7 +29,9 @@ def make_user(username: str | None = None, **fields: Any) -> User:
 def make_category(name: str | None = None, **fields: Any) -> Category:
     n = next(_seq)
     fields.setdefault("slug", f"category-{n}")
-    return Category.objects.create(name=name or f"分类{n}", **fields)
+    category = Category.objects.create(name=name or f"分类{n}", **fields)
+    page_cache.bump(page_cache.LISTS)
+    return category
 
 
 def make_lawyer(
@@ -45,6 +49,7 @@ def make_lawyer(
         fields.setdefault("status_changed_at", timezone.now())
     profile = LawyerProfile.objects.create(user=user or make_user(), status=status, **fields)
     profile.practice_areas.set(practice_areas)
+    page_cache.bump(page_cache.LISTS)
     return profile
 
 
@@ -60,7 +65,9 @@ def make_question(
         author=author or make_user(), category=category or make_category(), **fields
     )
     question.cited_articles.set(cites)
-    index_question(question.pk)  # as every service that writes a question does
+    # As the services do for every question they write:
+    counters.question_changed(question)
+    index_question(question.pk)
     return question
 
 
@@ -77,8 +84,16 @@ def make_answer(
         question=question or make_question(), lawyer=lawyer or make_lawyer(), **fields
     )
     answer.cited_articles.set(cites)
+    counters.answer_changed(answer)
     index_question(answer.question_id)
     return answer
+
+
+def make_helpful_mark(answer: Answer, user: User | None = None) -> HelpfulMark:
+    mark = HelpfulMark.objects.create(user=user or make_user(), answer=answer)
+    counters.helpful_mark_added(answer)
+    page_cache.bump(page_cache.question_scope(answer.question_id))
+    return mark
 
 
 def article(law: str, number: int, suffix: int = 0) -> Article:

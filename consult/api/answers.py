@@ -198,7 +198,8 @@ class AnswerViewSet(viewsets.GenericViewSet):
     def helpful(self, request: Request, question_pk: str, pk: str) -> Response:
         answer = self.get_object()
         answer_services.helpful_mark(answer=answer, by=request.user)
-        result = {"answer": answer.pk, "helpful_count": answer.helpful_marks.count()}
+        count = Answer.objects.values_list("helpful_count", flat=True).get(pk=answer.pk)
+        result = {"answer": answer.pk, "helpful_count": count}
         return Response(HelpfulResultSerializer(result).data, status=status.HTTP_201_CREATED)
 
     def _valid(self, *, partial: bool = False) -> dict[str, Any]:

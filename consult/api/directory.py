@@ -46,18 +46,12 @@ class LawyerViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self) -> QuerySet[LawyerProfile]:
-        return (
-            LawyerProfile.objects.verified()
-            .with_helped_count()
-            .prefetch_related("practice_areas")
-            .order_by("pk")
-        )
+        return LawyerProfile.objects.verified().prefetch_related("practice_areas").order_by("pk")
 
     @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
     def me(self, request: Request) -> Response:
         profile = (
-            LawyerProfile.objects.with_helped_count()
-            .prefetch_related("practice_areas")
+            LawyerProfile.objects.prefetch_related("practice_areas")
             .filter(user=request.user)
             .first()
         )

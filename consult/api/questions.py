@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -16,7 +15,7 @@ from rest_framework.views import APIView
 
 from consult import permissions, related, selectors
 from consult.filters import QuestionFilter
-from consult.models import HelpfulMark, Question
+from consult.models import Question
 from consult.permissions import AnyUser
 from consult.serializers import (
     HideInputSerializer,
@@ -41,18 +40,9 @@ MODERATORS = staff_with("consult.change_question")
 
 
 def question_rows(user: AnyUser) -> QuerySet[Question]:
-    """The question list: selectors.question_list() (staff: with hidden rows) plus the
-    helpful total that "most helpful first" sorts by."""
-    questions = selectors.question_list(include_hidden=user.is_staff)
-    # A subquery, not a second Count over a join: two joins would multiply each other's rows.
-    marks = (
-        HelpfulMark.objects.filter(answer__question=OuterRef("pk"), answer__is_hidden=False)
-        .order_by()
-        .values("answer__question")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return questions.annotate(helpful_total=Coalesce(Subquery(marks), 0))
+    """The question list: selectors.question_list() (staff: with hidden rows). The answer and
+    helpful counts, which "most helpful first" sorts by, are stored on the rows."""
+    return selectors.question_list(include_hidden=user.is_staff)
 
 
 # ---------------------------------------------------------------------------------------------

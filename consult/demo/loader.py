@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from consult import counters
 from consult.models import (
     Answer,
     Category,
@@ -25,6 +26,7 @@ from consult.models import (
     RelatedLink,
 )
 from consult.search_index import index_questions
+from portal import page_cache
 from statutes.models import Article
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -170,6 +172,11 @@ def load_demo(*, password: str | None = None, now: datetime.datetime | None = No
             report.helpful_marks += len(marks)
 
     index_questions(question.pk for question in questions.values())
+    # Written row by row above without the services: count what the pages show in one go.
+    counters.refresh_questions(q.pk for q in questions.values())
+    counters.refresh_answers(Answer.objects.filter(is_demo=True).values_list("pk", flat=True))
+    counters.refresh_lawyers(lawyer.pk for lawyer in lawyers.values())
+    counters.refresh_categories(category.pk for category in categories.values())
 
     for item in items:
         for position, key in enumerate(item.get("related", [])):
@@ -179,6 +186,7 @@ def load_demo(*, password: str | None = None, now: datetime.datetime | None = No
                 from_question=questions[item["key"]], to_question=questions[key], position=position
             )
             report.related_links += 1
+    page_cache.bump(page_cache.LISTS)
     return report
 
 
@@ -204,6 +212,13 @@ def remove_demo() -> Counter[str]:
     Categories that real questions use are kept.
     """
     deleted: Counter[str] = Counter()
+    demo_questions = Question.objects.filter(is_demo=True)
+    demo_answers = Answer.objects.filter(lawyer__is_demo=True)
+    affected = counters.affected_by_deleting(
+        questions=demo_questions,
+        answers=demo_answers,
+        marks=HelpfulMark.objects.filter(user__is_demo=True),
+    )
     for rows in (
         Question.objects.filter(is_demo=True),
         # Answers written from a demo lawyer account, even on real questions, are demo content.
@@ -213,4 +228,6 @@ def remove_demo() -> Counter[str]:
         Category.objects.filter(is_demo=True, questions__isnull=True),
     ):
         deleted.update(rows.delete()[1])
+    affected.refresh()
+    page_cache.bump(page_cache.LISTS)
     return deleted

@@ -9,11 +9,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from consult import permissions
+from consult import counters, permissions
 from consult.models import Answer, HelpfulMark, Notification, Question
 from consult.search_index import index_question
 from consult.services.masking import Masked, masked
 from consult.services.notifications import notify
+from portal import page_cache
 from statutes.models import Article
 
 MAX_CITATIONS = 10
@@ -46,6 +47,7 @@ def answer_create(
     answer.full_clean()
     answer.save()
     answer.cited_articles.set(articles)
+    counters.answer_changed(answer)
     index_question(question.pk)
     notify(recipient=question.author, kind=Notification.Kind.ANSWER_POSTED, answer=answer)
     return answer
@@ -65,7 +67,8 @@ def answer_update(
     articles = _check_citations(cited_articles)
     answer.body = masked(body.strip(), masked_report)
     answer.full_clean()
-    answer.save()
+    # Only the fields edited here: the helpful count is the counters' to write.
+    answer.save(update_fields=["body", "updated_at"])
     answer.cited_articles.set(articles)
     index_question(answer.question_id)
     return answer
@@ -82,6 +85,7 @@ def answer_accept(*, answer: Answer, by: User) -> Answer:
     answer.is_accepted = True
     answer.accepted_at = timezone.now()
     answer.save(update_fields=["is_accepted", "accepted_at", "updated_at"])
+    page_cache.bump(page_cache.question_scope(question.pk))
     notify(recipient=answer.lawyer.user, kind=Notification.Kind.ANSWER_ACCEPTED, answer=answer)
     return answer
 
@@ -91,6 +95,9 @@ def helpful_mark(*, answer: Answer, by: User) -> HelpfulMark:
         raise PermissionDenied("不能为自己的回答点“有帮助”。")
     try:
         with transaction.atomic():
-            return HelpfulMark.objects.create(user=by, answer=answer)
+            mark = HelpfulMark.objects.create(user=by, answer=answer)
+            counters.helpful_mark_added(answer)
+            page_cache.bump(page_cache.question_scope(answer.question_id))
+            return mark
     except IntegrityError:
         raise ValidationError("您已经标记过这条回答有帮助。") from None

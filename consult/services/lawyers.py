@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from consult.models import Category, LawyerProfile
+from portal import page_cache
 
 Status = LawyerProfile.Status
 
@@ -53,6 +54,7 @@ def lawyer_apply(
     profile.full_clean()
     profile.save()
     profile.practice_areas.set(practice_areas)
+    page_cache.bump(page_cache.LISTS)  # a lawyer's card or profile may have changed
     return profile
 
 
@@ -72,6 +74,8 @@ def lawyer_set_status(
     profile._change_reason = f"{by.username}：{target.label}"
     profile.full_clean()
     profile.save()
+    # Cards, profiles and the directory show only verified lawyers as such.
+    page_cache.bump(page_cache.LISTS)
     return profile
 
 

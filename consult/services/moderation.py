@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from accounts.models import User
+from consult import counters
 from consult.models import Answer, Question
 from consult.search_index import index_question
+from portal import page_cache
 
 
 @transaction.atomic
@@ -28,7 +30,11 @@ def set_hidden(
         item._change_reason = f"{by.username}：{'隐藏' if hidden else '取消隐藏'}"
         item.save(update_fields=["is_hidden", "hidden_reason", "updated_at"])
         if isinstance(item, Answer):
+            counters.answer_changed(item)
             # A hidden answer's words leave the question's document (and come back on unhide).
             index_question(item.question_id)
+        else:
+            counters.question_changed(item)
+            page_cache.bump(page_cache.question_scope(item.pk), page_cache.LISTS)
         changed += 1
     return changed

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from accounts.models import User
-from consult import permissions
+from consult import counters, permissions
 from consult.models import Category, Question
 from consult.search_index import index_question
 from consult.services.masking import Masked, masked
@@ -43,6 +43,7 @@ def question_create(
     question.full_clean()
     question.save()
     question.cited_articles.set(cited_articles)
+    counters.refresh_categories([question.category_id])
     index_question(question.pk)
     return question
 
@@ -63,11 +64,15 @@ def question_update(
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not permissions.can_edit_question(by, question):
         raise PermissionDenied(permissions.EDIT_QUESTION_DENIED)
+    old_category_id = question.category_id
     question.title = masked(title.strip(), masked_report)
     question.body = masked(body.strip(), masked_report)
     question.category = category
     question.is_anonymous = is_anonymous
     question.full_clean()
-    question.save()
+    # Only the fields edited here: the stored counters are the counters' to write.
+    question.save(update_fields=["title", "body", "category", "is_anonymous", "updated_at"])
+    if question.category_id != old_category_id:
+        counters.refresh_categories([old_category_id, question.category_id])
     index_question(question.pk)
     return question

@@ -12,12 +12,13 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from consult.models import HelpfulMark, LawyerProfile, Question, RelatedLink
+from consult.models import LawyerProfile, Question, RelatedLink
 from statutes.models import Article
 from tests.factories import (
     article,
     make_answer,
     make_category,
+    make_helpful_mark,
     make_lawyer,
     make_question,
     make_user,
@@ -54,7 +55,7 @@ def site() -> Site:
         question = make_question(category=category, cites=[cited], is_anonymous=n % 3 == 0)
         for lawyer in (lawyers[n], lawyers[(n + 1) % 30]):
             answer = make_answer(question=question, lawyer=lawyer, cites=[cited, other])
-            HelpfulMark.objects.create(user=markers[n % 3], answer=answer)
+            make_helpful_mark(answer, markers[n % 3])
         questions.append(question)
     for n in range(1, 30):
         RelatedLink.objects.create(from_question=questions[0], to_question=questions[n])
@@ -148,11 +149,11 @@ def test_a_question_page_costs_the_same_whatever_its_answers(
     site: Site, api: APIClient, django_assert_num_queries, which: str
 ) -> None:
     question = site.quiet_question if which == "quiet" else site.busy_question
-    # the question, its citations; answers, their citations, the lawyers' practice areas, their
-    # helped counts; related (cold cache): curated link ids, the synonym table, the number of
-    # documents and the key terms' frequencies, candidates by text, by category, both sides'
-    # citations (2 + 2), the winners by id
-    with django_assert_num_queries(17):
+    # the question, its citations; answers, their citations, the lawyers' practice areas (the
+    # helped counts are stored); related (cold cache): curated link ids, the synonym table, the
+    # number of documents and the key terms' frequencies, candidates by text, by category, both
+    # sides' citations (2 + 2), the winners by id
+    with django_assert_num_queries(16):
         response = api.get(reverse("api:question-detail", args=[question.pk]))
     assert len(response.json()["answers"]) == (5 if which == "quiet" else 25)
 
@@ -163,9 +164,9 @@ def test_an_answer_list_costs_the_same_whatever_its_length(
 ) -> None:
     question = site.quiet_question if which == "quiet" else site.busy_question
     client = client_for(site.member)
-    # session, user; the question; answers, citations, practice areas, helped counts; the
-    # member's helpful marks
-    with django_assert_num_queries(8):
+    # session, user; the question; answers, citations, practice areas; the member's helpful
+    # marks (helped counts are stored on the lawyers)
+    with django_assert_num_queries(7):
         response = client.get(reverse("api:question-answer-list", args=[question.pk]))
     assert len(response.json()) == (5 if which == "quiet" else 25)
 
@@ -176,7 +177,7 @@ def test_a_cached_related_list_costs_one_query(
     url = reverse("api:question-detail", args=[site.busy_question.pk])
     api.get(url)
     # as above, less the computation of "related": only the questions by id
-    with django_assert_num_queries(17 - 11 + 1):
+    with django_assert_num_queries(16 - 11 + 1):
         api.get(url)
 
 
@@ -185,21 +186,22 @@ def test_a_question_with_many_curated_links_costs_the_same(
 ) -> None:
     # 29 curated links fill "related": no computed candidates are read, so fewer queries
     # (the link ids, then the questions by id).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = api.get(reverse("api:question-detail", args=[site.questions[0].pk]))
     assert len(response.json()["related"]) == 8
 
 
 DETAILS: dict[str, tuple[Callable[[Site], str], int]] = {
-    # the answer (for the 404 check), then the answer list it is served from
+    # the answer (for the 404 check), then the answer list it is served from (the question;
+    # answers, citations, practice areas)
     "answer": (
         lambda s: reverse(
             "api:question-answer-detail",
             kwargs={"question_pk": s.busy_question.pk, "pk": s.busy_question.answers.first().pk},
         ),
-        6,
+        5,
     ),
-    # the lawyer with helped count, practice areas
+    # the lawyer (its helped count stored), practice areas
     "lawyer": (lambda s: reverse("api:lawyer-detail", args=[s.lawyers[0].pk]), 2),
     "categories": (lambda s: reverse("api:category-list"), 1),
     "category": (lambda s: reverse("api:category-detail", args=["area-1"]), 1),
@@ -223,6 +225,6 @@ def test_my_lawyer_application_costs_a_fixed_number_of_queries(
     site: Site, client_for: Callable, django_assert_num_queries
 ) -> None:
     client = client_for(site.member)
-    # session, user; the profile with helped count; practice areas
+    # session, user; the profile (its helped count stored); practice areas
     with django_assert_num_queries(4):
         assert client.get(reverse("api:lawyer-me")).status_code == 200

@@ -12,8 +12,15 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from consult.models import HelpfulMark, Question, RelatedLink
-from tests.factories import article, make_answer, make_category, make_question, make_user
+from consult.models import Question, RelatedLink
+from tests.factories import (
+    article,
+    make_answer,
+    make_category,
+    make_helpful_mark,
+    make_question,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,9 +132,9 @@ def test_most_helpful_first_counts_marks_on_visible_answers(api: APIClient) -> N
     hidden = make_answer(question=make_question(title="隐藏回答的有帮助？"), is_hidden=True)
     make_question(title="没有回答？")
     for _ in range(3):
-        HelpfulMark.objects.create(user=make_user(), answer=popular)
+        make_helpful_mark(popular, make_user())
     for _ in range(5):
-        HelpfulMark.objects.create(user=make_user(), answer=hidden)
+        make_helpful_mark(hidden, make_user())
     response = api.get(reverse(LIST), {"ordering": "helpful"})
     assert titles(response)[0] == "三个有帮助？"
     assert response.json()["results"][0]["helpful_count"] == 3
@@ -141,7 +148,7 @@ def test_the_cursor_walks_every_question_once_in_order(api: APIClient, ordering:
     for n, question in enumerate(questions[:6]):
         answer = make_answer(question=question)
         for _ in range(n % 3):
-            HelpfulMark.objects.create(user=make_user(), answer=answer)
+            make_helpful_mark(answer, make_user())
     whole = every_page(api, reverse(LIST), {"ordering": ordering, "page_size": 100})
     paged = every_page(api, reverse(LIST), {"ordering": ordering, "page_size": 4})
     assert paged == whole

@@ -46,12 +46,19 @@ def test_the_embed_is_the_real_form_posting_to_the_tool_and_going_live(client: C
     form = re.search(r'<form class="assessment-form"[^>]*>', embed)[0]
     assert 'method="post"' in form
     assert f'action="{TOOL_URL}#assessment-result"' in form
-    assert 'name="csrfmiddlewaretoken"' in embed
+    # No per-visitor token: the page is shared by the anonymous page cache (the tool needs none).
+    assert 'name="csrfmiddlewaretoken"' not in embed
     assert 'name="track"' in embed and 'name="remorse"' in embed
     assert "条数怎么算（解释第十一条）" in embed  # the help, folded away to stay compact
     assert "不构成法律意见" in embed
     assert "/static/js/assessment.js" in embed and "/static/css/assessment.css" in page
     assert '<details class="assessment-embed-form" open>' in embed
+
+
+def test_the_tool_answers_a_post_without_a_csrf_token() -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(TOOL_URL, {"conduct": "provide", "track": "60"})
+    assert response.status_code == 200
 
 
 def test_a_post_from_the_embed_is_answered_by_the_tool_page(client: Client) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from portal import page_cache
 from statutes.importing.loader import DEFAULT_DATA_DIR, ManifestError, import_laws
 
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             report = import_laws(data_dir, overwrite=overwrite, dry_run=dry_run)
         except ManifestError as error:
             raise CommandError(str(error)) from None
+        if not dry_run:
+            page_cache.bump(page_cache.STATUTES)
         for version in report.versions:
             line = (
                 f"{version.slug}: {version.articles} 条（新增 {version.created}，更新 {version.updated}，"

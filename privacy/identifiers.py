@@ -322,7 +322,10 @@ _NAME_CHAR = r"(?:(?![市区县镇乡省州旗在住于是到的和与址为从�
 _ROAD = rf"{_NAME_CHAR}{{1,6}}?(?:大街|大道|路|街|巷|胡同|弄)"
 _COMPOUND = rf"{_NAME_CHAR}{{1,8}}?(?:小区|花园|公寓|家园|新村|大厦|苑|庭|府|村|里|城)"
 _UNIT = rf"(?:{_NUM}|[A-Za-z])(?:号楼|栋|幢|座|单元|层|楼|室|号)"
-_ROOM = r"[0-9]{3,4}(?![0-9])"
+# A room number ends the address; digits running on into a dash are the start of something
+# else (a phone number "1202室010-87654321"): the address stops before them, so masking the
+# two never depends on which was masked first.
+_ROOM = r"[0-9]{3,4}(?![0-9-])"
 _ADDRESS = re.compile(
     rf"(?P<road>{_ROAD}){_NUM}(?:号院|号|弄)(?:[ -]?{_UNIT}){{1,4}}(?:[ -]?{_ROOM})?"
     rf"|(?P<compound>{_COMPOUND})[ -]?{_UNIT}(?:[ -]?{_UNIT}){{0,3}}(?:[ -]?{_UNIT}|[ -]?{_ROOM})"

@@ -72,9 +72,10 @@ PAGES = {
     # the question with its category, its citations with their versions and laws (4); answers,
     # their citations, the lawyers' practice areas (3); related on a cold cache: curated link
     # ids, the synonym table, the number of documents and the key terms' frequencies,
-    # candidates by text and by category, both sides' citations (2 + 2), the winners by id
-    # (11); recommended (1); concerns_pi_crime: the article ids, then one EXISTS (2)
-    "question": (lambda s: s.questions[0].get_absolute_url(), 21),
+    # candidates by text and by category, both sides' citations (2 + 1: each article's newest
+    # citations in one query), the winners by id (10); recommended (1); concerns_pi_crime: the
+    # article ids, then one EXISTS (2)
+    "question": (lambda s: s.questions[0].get_absolute_url(), 20),
     # the lawyer with practice areas (2), their answers (1)
     "lawyer": (lambda s: s.lawyer.get_absolute_url(), 3),
     # the law's version, its law and its version in force (3), the article, its neighbours (2),
@@ -108,5 +109,5 @@ def test_the_question_page_as_its_signed_in_asker(
     # as for a visitor, + the session and the user, the asker's helpful marks, whether the
     # question has answers (may they edit it), the lawyer profile of the user (may they answer),
     # the unread notifications in the header
-    with django_assert_num_queries(21 + 6):
+    with django_assert_num_queries(20 + 6):
         assert client.get(site.questions[0].get_absolute_url()).status_code == 200

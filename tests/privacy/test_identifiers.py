@@ -246,3 +246,9 @@ def test_masked_text_is_never_longer_and_masking_it_again_changes_nothing(text: 
     masked = mask_text(text).text
     assert len(masked) <= len(text)
     assert mask_text(masked).text == masked
+
+
+def test_an_address_running_into_a_phone_number_masks_both_and_stays_masked() -> None:
+    masked = mask_text("建设路58号3号楼1202室010-87654321").text
+    assert masked == "建设路***010-****4321"
+    assert mask_text(masked).text == masked

@@ -7,9 +7,15 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from consult.models import HelpfulMark
 from statutes.models import Article, LawVersion
-from tests.factories import article, make_answer, make_lawyer, make_question, make_user
+from tests.factories import (
+    article,
+    make_answer,
+    make_helpful_mark,
+    make_lawyer,
+    make_question,
+    make_user,
+)
 from tests.seo.conftest import SITE, json_ld
 from tests.seo.schema_org import validate
 
@@ -30,7 +36,7 @@ def test_a_question_with_answers_is_a_valid_qa_page(client: Client, bob) -> None
     accepted = make_answer(question=question, lawyer=zhang, is_accepted=True)
     other = make_answer(question=question, lawyer=li)
     make_answer(question=question, is_hidden=True, hidden_reason="违规")
-    HelpfulMark.objects.create(user=bob, answer=other)
+    make_helpful_mark(other, bob)
     entity = qa_page(client, question)
     assert entity["name"] == "试用期被辞退怎么办？"
     assert entity["text"] == "入职两个月被通知不用来了。"

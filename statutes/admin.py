@@ -4,8 +4,14 @@ the history page of an article shows who changed what and when, and can restore 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from statutes.models import Article, Law, LawVersion
+from statutes.models import Article, Law, LawAlias, LawVersion
 from statutes.search_index import index_articles
+
+
+class LawAliasInline(admin.TabularInline):
+    model = LawAlias
+    fields = ("alias",)
+    extra = 1
 
 
 class LawVersionInline(admin.TabularInline):
@@ -20,7 +26,7 @@ class LawAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "issuing_body", "slug")
     list_filter = ("kind",)
     search_fields = ("title", "slug")
-    inlines = [LawVersionInline]
+    inlines = [LawVersionInline, LawAliasInline]
 
 
 @admin.register(LawVersion)
@@ -76,3 +82,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(LawAlias)
+class LawAliasAdmin(admin.ModelAdmin):
+    """The short names (个保法, 刑诉法) the citation detector reads in questions and answers."""
+
+    list_display = ("alias", "law")
+    list_filter = ("law__kind",)
+    search_fields = ("alias", "law__title")
+    list_select_related = ("law",)
+    autocomplete_fields = ("law",)

@@ -12,6 +12,7 @@ from accounts.models import User
 from consult import permissions
 from consult.models import Answer, HelpfulMark, Notification, Question
 from consult.search_index import index_question
+from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.masking import Masked, masked
 from consult.services.notifications import notify
 from statutes.models import Article
@@ -45,7 +46,8 @@ def answer_create(
     )
     answer.full_clean()
     answer.save()
-    answer.cited_articles.set(articles)
+    set_typed_citations(answer, articles)
+    sync_detected_citations(answer)
     index_question(question.pk)
     notify(recipient=question.author, kind=Notification.Kind.ANSWER_POSTED, answer=answer)
     return answer
@@ -66,7 +68,8 @@ def answer_update(
     answer.body = masked(body.strip(), masked_report)
     answer.full_clean()
     answer.save()
-    answer.cited_articles.set(articles)
+    set_typed_citations(answer, articles)
+    sync_detected_citations(answer)
     index_question(answer.question_id)
     return answer
 

@@ -11,6 +11,7 @@ from accounts.models import User
 from consult import permissions
 from consult.models import Category, Question
 from consult.search_index import index_question
+from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.masking import Masked, masked
 from statutes.assessment import Facts
 from statutes.models import Article
@@ -42,7 +43,8 @@ def question_create(
     )
     question.full_clean()
     question.save()
-    question.cited_articles.set(cited_articles)
+    set_typed_citations(question, cited_articles)
+    sync_detected_citations(question)
     index_question(question.pk)
     return question
 
@@ -69,5 +71,6 @@ def question_update(
     question.is_anonymous = is_anonymous
     question.full_clean()
     question.save()
+    sync_detected_citations(question)
     index_question(question.pk)
     return question

@@ -277,9 +277,11 @@ def _resolved(
     return Resolved(citation, article, same, changed_on)
 
 
-def detected_articles(text: str, written: datetime | date) -> list[Article]:
+def detected_articles(
+    text: str, written: datetime | date, table: CitationTable | None = None
+) -> list[Article]:
     """The distinct articles the text cites, in order of first citation."""
-    return list(dict.fromkeys(r.article for r in resolve([(text, written)])[0]))
+    return list(dict.fromkeys(r.article for r in resolve([(text, written)], table)[0]))
 
 
 def render(text: str, resolved: Sequence[Resolved], ids: Iterator[int] | None = None) -> SafeString:

@@ -8,11 +8,13 @@ never turns a detected citation into a typed one."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db import models
+from django.db import models, transaction
 
+from consult import related
 from consult.models import Answer, AnswerCitation, Question, QuestionCitation
-from statutes.citing import detected_articles
+from statutes.citing import CitationTable, detected_articles
 from statutes.models import Article
 
 
@@ -30,11 +32,11 @@ def set_typed_citations(owner: Question | Answer, articles: Iterable[Article]) -
     )
 
 
-def sync_detected_citations(owner: Question | Answer) -> bool:
+def sync_detected_citations(owner: Question | Answer, table: CitationTable | None = None) -> bool:
     """Store the articles the owner's text cites as its detected citations (beside the typed
     ones, which win when both name an article). Returns whether anything changed."""
     model, field = _through(owner)
-    found = {a.pk for a in detected_articles(owner.body, owner.created_at)}
+    found = {a.pk for a in detected_articles(owner.body, owner.created_at, table)}
     rows = model.objects.filter(**{field: owner})
     typed, detected = set(), set()
     for article_id, is_detected in rows.values_list("article_id", "detected"):
@@ -59,3 +61,33 @@ def _through(owner: Question | Answer) -> tuple[type[models.Model], str]:
     if isinstance(owner, Question):
         return QuestionCitation, "question"
     return AnswerCitation, "answer"
+
+
+@dataclass
+class DetectionReport:
+    questions: int = 0
+    answers: int = 0
+
+
+def detect_stored_citations(*, batch_size: int = 500) -> DetectionReport:
+    """Find the citations in every stored question and answer (texts saved before detection
+    existed, or after the alias table grew). Idempotent; one transaction per batch; the
+    related questions of every question whose citations changed are forgotten."""
+    table = CitationTable.load()
+    report = DetectionReport()
+    for model in (Question, Answer):
+        last = 0
+        while True:
+            batch = list(model.objects.filter(pk__gt=last).order_by("pk")[:batch_size])
+            if not batch:
+                break
+            last = batch[-1].pk
+            with transaction.atomic():
+                for owner in batch:
+                    if sync_detected_citations(owner, table):
+                        if model is Question:
+                            report.questions += 1
+                        else:
+                            report.answers += 1
+                        related.forget(owner.pk if model is Question else owner.question_id)
+    return report

@@ -42,7 +42,9 @@ _ARTICLE = re.compile(
 _BACK_TO_LAW = ("本法", "该法", "此法", "上述法律", "同法")
 _BACK_TO_INTERPRETATION = ("《解释》", "本解释", "该解释", "上述解释", "《司法解释》", "该司法解释")
 # "第三条路", "第二条街": a bare 第…条 (no law next to it) followed by one of these is not an article.
-_NOT_AN_ARTICLE_AFTER = re.compile(r"[路街巷线道船鱼狗腿命裤短信消息新闻建议意见规矩胡弄]")
+_NOT_AN_ARTICLE_AFTER = re.compile(
+    r"(?:[路街巷线渠河船鱼狗腿命裤烟]|道路|胡同|弄堂|短信|消息|新闻|建议|意见|规矩|毛巾|裙子)"
+)
 # What may stand between a law's name and its article: "刑法 第…", "《刑法》的第…" is rare but seen.
 _JOINER = re.compile(r"^[\s》]*(?:的)?\s*$")
 _BACK_TO_LAW_MARK = -1

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from consult.models import Answer, Category, LawyerProfile, Question
 from consult.search_index import index_question
+from consult.services.citations import sync_detected_citations
 from statutes.models import Article
 
 _seq = itertools.count(1)
@@ -60,6 +61,7 @@ def make_question(
         author=author or make_user(), category=category or make_category(), **fields
     )
     question.cited_articles.set(cites)
+    sync_detected_citations(question)  # as the services do: citations in the body count too
     index_question(question.pk)  # as every service that writes a question does
     return question
 
@@ -77,6 +79,7 @@ def make_answer(
         question=question or make_question(), lawyer=lawyer or make_lawyer(), **fields
     )
     answer.cited_articles.set(cites)
+    sync_detected_citations(answer)
     index_question(answer.question_id)
     return answer
 

@@ -18,7 +18,7 @@ Key = tuple[str, int, int, int, int]
 
 
 def _expected(line: str) -> Key:
-    """"criminal-law 253-1/1/3" → ("criminal-law", 253, 1, 1, 3); 0 where no 款/项 is named."""
+    """ "criminal-law 253-1/1/3" → ("criminal-law", 253, 1, 1, 3); 0 where no 款/项 is named."""
     slug, reference = line.split()
     article, _, rest = reference.partition("/")
     paragraph, _, item = rest.partition("/")

@@ -45,6 +45,9 @@ _BACK_TO_INTERPRETATION = ("《解释》", "本解释", "该解释", "上述解�
 _NOT_AN_ARTICLE_AFTER = re.compile(
     r"(?:[路街巷线渠河船鱼狗腿命裤烟]|道路|胡同|弄堂|短信|消息|新闻|建议|意见|规矩|毛巾|裙子)"
 )
+# A bare 第…条 right after a name that reads like a law (法, 条例, 规定, 办法, 《…》) that is not
+# one we know: it cites that unknown law, not the one named before.
+_OTHER_LAW_BEFORE = re.compile(r"(?:法|条例|规定|办法|细则|解释|决定|》)\s*$")
 # What may stand between a law's name and its article: "刑法 第…", "《刑法》的第…" is rare but seen.
 _JOINER = re.compile(r"^[\s》]*(?:的)?\s*$")
 _BACK_TO_LAW_MARK = -1
@@ -126,7 +129,9 @@ def find_citations(text: str, names: Names) -> list[Citation]:
             match.group("bare") or _NOT_AN_ARTICLE_AFTER.match(text, match.end())
         ):
             continue
-        citation = _citation(match, adjacent, last_law)
+        # "某某法第三条" after 刑法 was named: a law we don't know stands right before it.
+        context = None if _OTHER_LAW_BEFORE.search(text, 0, match.start()) else last_law
+        citation = _citation(match, adjacent, context)
         if citation is not None:
             found.append(citation)
     return found

@@ -71,3 +71,17 @@ def test_lawyer_profile(client: Client, busy_site, django_assert_max_num_queries
     lawyer = busy_site[0].answers.first().lawyer
     with django_assert_max_num_queries(5):
         assert client.get(lawyer.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("answers", [2, 6])
+def test_question_page_with_citations_in_every_text(
+    client: Client, answers: int, django_assert_max_num_queries
+) -> None:
+    """Citations in the question's and every answer's text are resolved together: + the names
+    of the laws (two queries) and the cited articles (one), however many answers cite."""
+    question = make_question(body="公司违反个保法第13条，又触犯刑法第二百五十三条之一怎么办？")
+    for n in range(answers):
+        make_answer(question=question, body=f"依照民法典第{1165 + n}条和劳动合同法第三十八条处理。")
+    with django_assert_max_num_queries(21 + 3):
+        page = client.get(question.get_absolute_url())
+    assert page.content.decode().count('class="citation"') == 2 + 2 * answers

@@ -139,3 +139,10 @@ def test_what_is_not_a_chinese_numeral_is_refused(text: str) -> None:
 )
 def test_one_parser_reads_article_numbers_for_typed_lines_search_and_text(text, number) -> None:
     assert parse_article_number(text) == number
+
+
+def test_an_article_of_a_law_we_do_not_know_is_not_given_the_last_known_law() -> None:
+    assert found("刑法第三条，以及某某法第三条、《某某规定》第五条")[1:] == [
+        (None, 3, 0, None, None),
+        (None, 5, 0, None, None),
+    ]

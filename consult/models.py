@@ -275,6 +275,9 @@ class QuestionSearchDocument(FullTextDocument):
 class QuestionCitation(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE)
     article = models.ForeignKey("statutes.Article", on_delete=models.PROTECT)
+    # Found in the text by statutes.citing rather than typed in the "引用条文" lines: rewritten
+    # whenever the text changes, and never offered back as typed lines when the text is edited.
+    detected = models.BooleanField("正文中识别", default=False)
 
     class Meta:
         verbose_name = "问题引用条文"
@@ -293,6 +296,9 @@ class QuestionCitation(models.Model):
 class AnswerCitation(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE)
     article = models.ForeignKey("statutes.Article", on_delete=models.PROTECT)
+    # Found in the text by statutes.citing rather than typed in the "引用条文" lines: rewritten
+    # whenever the text changes, and never offered back as typed lines when the text is edited.
+    detected = models.BooleanField("正文中识别", default=False)
 
     class Meta:
         verbose_name = "回答引用条文"

@@ -29,6 +29,7 @@ from consult.search import question_result_page, similar_questions
 from consult.services import answers as answer_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
+from consult.services.citations import typed_citations
 from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
 from portal.page_cache import cached_page
@@ -36,6 +37,7 @@ from portal.paginators import KnownCountPaginator
 from search.query import parse_query
 from search.results import page_number
 from search.segmenter import MAX_QUERY_CHARS
+from statutes.citing import linked_texts
 from statutes.search import (
     article_hits,
     article_result_page,
@@ -154,6 +156,12 @@ def question_detail(
             permissions.can_mark_helpful(user, answer) and answer.pk not in marked
         )
         answer.marked_helpful = answer.pk in marked
+    # Every citation in the question's and the answers' text, resolved in one batch.
+    question.linked_body, *bodies = linked_texts(
+        [(question.body, question.created_at), *((a.body, a.created_at) for a in answers)]
+    )
+    for answer, body in zip(answers, bodies, strict=True):
+        answer.linked_body = body
     can_answer = permissions.can_answer(user, question)
     return render(
         request,
@@ -249,7 +257,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)
     initial = {
         "body": answer.body,
-        "cited_articles": list(answer.cited_articles.select_related("version__law")),
+        "cited_articles": typed_citations(answer),
     }
     form = AnswerForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal import page_cache
-from statutes.models import Article, Law, LawVersion
+from statutes.models import Article, Law, LawAlias, LawVersion
 from statutes.search_index import index_articles
 
 
@@ -30,6 +30,12 @@ class StatutePagesChange:
         page_cache.bump(page_cache.STATUTES)
 
 
+class LawAliasInline(admin.TabularInline):
+    model = LawAlias
+    fields = ("alias",)
+    extra = 1
+
+
 class LawVersionInline(admin.TabularInline):
     model = LawVersion
     fields = ("slug", "version_date", "effective_date", "status", "doc_number")
@@ -42,7 +48,7 @@ class LawAdmin(StatutePagesChange, admin.ModelAdmin):
     list_display = ("title", "kind", "issuing_body", "slug")
     list_filter = ("kind",)
     search_fields = ("title", "slug")
-    inlines = [LawVersionInline]
+    inlines = [LawVersionInline, LawAliasInline]
 
 
 @admin.register(LawVersion)
@@ -98,3 +104,14 @@ class ArticleAdmin(StatutePagesChange, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(LawAlias)
+class LawAliasAdmin(admin.ModelAdmin):
+    """The short names (个保法, 刑诉法) the citation detector reads in questions and answers."""
+
+    list_display = ("alias", "law")
+    list_filter = ("law__kind",)
+    search_fields = ("alias", "law__title")
+    list_select_related = ("law",)
+    autocomplete_fields = ("law",)

@@ -176,3 +176,25 @@ class ArticleSearchDocument(FullTextDocument):
 
     def __str__(self) -> str:
         return str(self.article_id)
+
+
+class LawAlias(models.Model):
+    """Another name people cite a law by ("个保法", "刑诉法"), besides its title and short title.
+
+    Curated in the admin; a starting set ships in statutes/data/aliases.toml (import_laws adds
+    the missing ones). An alias names one law, whichever version was in force at the time."""
+
+    law = models.ForeignKey(
+        Law, verbose_name="法律法规", on_delete=models.CASCADE, related_name="aliases"
+    )
+    alias = models.CharField(
+        "简称", max_length=60, unique=True, help_text="正文中出现的写法，如“个保法”；不含书名号。"
+    )
+
+    class Meta:
+        verbose_name = "法律简称"
+        verbose_name_plural = "法律简称"
+        ordering = ["law", "alias"]
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.law.title}"

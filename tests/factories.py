@@ -11,6 +11,7 @@ from accounts.models import User
 from consult import counters
 from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
 from consult.search_index import index_question
+from consult.services.citations import sync_detected_citations
 from portal import page_cache
 from statutes.models import Article
 
@@ -65,7 +66,8 @@ def make_question(
         author=author or make_user(), category=category or make_category(), **fields
     )
     question.cited_articles.set(cites)
-    # As the services do for every question they write:
+    # As the services do for every question they write (citations in the body count too):
+    sync_detected_citations(question)
     counters.question_changed(question)
     index_question(question.pk)
     return question
@@ -84,6 +86,7 @@ def make_answer(
         question=question or make_question(), lawyer=lawyer or make_lawyer(), **fields
     )
     answer.cited_articles.set(cites)
+    sync_detected_citations(answer)
     counters.answer_changed(answer)
     index_question(answer.question_id)
     return answer

@@ -26,6 +26,7 @@ from consult.serializers import (
     HelpfulResultSerializer,
 )
 from consult.services import answers as answer_services
+from consult.services.citations import typed_citations
 from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.filters import check_query_params
@@ -178,7 +179,7 @@ class AnswerViewSet(viewsets.GenericViewSet):
         self, request: Request, question_pk: str, pk: str, partial: bool = False
     ) -> Response:
         answer = self.get_object()
-        current = {"body": answer.body, "cited_articles": list(answer.cited_articles.all())}
+        current = {"body": answer.body, "cited_articles": typed_citations(answer)}
         data = current | self._valid(partial=partial)
         report: list[Masked] = []
         answer = answer_services.answer_update(

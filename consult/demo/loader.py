@@ -26,6 +26,7 @@ from consult.models import (
     RelatedLink,
 )
 from consult.search_index import index_questions
+from consult.services.citations import sync_detected_citations
 from portal import page_cache
 from statutes.models import Article
 
@@ -144,6 +145,8 @@ def load_demo(*, password: str | None = None, now: datetime.datetime | None = No
         question.save()
         question.cited_articles.set(_articles(item.get("cites", []), item["key"]))
         Question.objects.filter(pk=question.pk).update(created_at=created, updated_at=created)
+        question.created_at = created
+        sync_detected_citations(question)
         questions[item["key"]] = question
         report.questions += 1
         report.citations += len(item.get("cites", []))
@@ -161,6 +164,8 @@ def load_demo(*, password: str | None = None, now: datetime.datetime | None = No
             answer.save()
             answer.cited_articles.set(_articles(answer_item.get("cites", []), item["key"]))
             Answer.objects.filter(pk=answer.pk).update(created_at=answered, updated_at=answered)
+            answer.created_at = answered
+            sync_detected_citations(answer)
             marks = [
                 HelpfulMark(user=user, answer=answer)
                 for user in askers[: answer_item.get("helpful", 0)]

@@ -12,6 +12,7 @@ from accounts.models import User
 from consult import counters, permissions
 from consult.models import Answer, HelpfulMark, Notification, Question
 from consult.search_index import index_question
+from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.masking import Masked, masked
 from consult.services.notifications import notify
 from portal import page_cache
@@ -46,7 +47,8 @@ def answer_create(
     )
     answer.full_clean()
     answer.save()
-    answer.cited_articles.set(articles)
+    set_typed_citations(answer, articles)
+    sync_detected_citations(answer)
     counters.answer_changed(answer)
     index_question(question.pk)
     notify(recipient=question.author, kind=Notification.Kind.ANSWER_POSTED, answer=answer)
@@ -69,7 +71,8 @@ def answer_update(
     answer.full_clean()
     # Only the fields edited here: the helpful count is the counters' to write.
     answer.save(update_fields=["body", "updated_at"])
-    answer.cited_articles.set(articles)
+    set_typed_citations(answer, articles)
+    sync_detected_citations(answer)
     index_question(answer.question_id)
     return answer
 

@@ -11,6 +11,7 @@ from accounts.models import User
 from consult import counters, permissions
 from consult.models import Category, Question
 from consult.search_index import index_question
+from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.masking import Masked, masked
 from statutes.assessment import Facts
 from statutes.models import Article
@@ -42,7 +43,8 @@ def question_create(
     )
     question.full_clean()
     question.save()
-    question.cited_articles.set(cited_articles)
+    set_typed_citations(question, cited_articles)
+    sync_detected_citations(question)
     counters.refresh_categories([question.category_id])
     index_question(question.pk)
     return question
@@ -72,6 +74,7 @@ def question_update(
     question.full_clean()
     # Only the fields edited here: the stored counters are the counters' to write.
     question.save(update_fields=["title", "body", "category", "is_anonymous", "updated_at"])
+    sync_detected_citations(question)
     if question.category_id != old_category_id:
         counters.refresh_categories([old_category_id, question.category_id])
     index_question(question.pk)

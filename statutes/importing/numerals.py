@@ -30,6 +30,9 @@ def chinese_to_int(text: str) -> int:
     digit: int | None = None
     for char in text:
         if char in _DIGITS:
+            if digit:
+                # "二五三" is not a numeral statutes use; reading it as 3 would cite the wrong article.
+                raise ValueError(f"不是中文数字：{text}")
             digit = _DIGITS[char]
         elif char in _UNITS:
             # "十" alone at the start means 10 (第十条, 第十一条).

@@ -111,3 +111,17 @@ def test_the_question_page_as_its_signed_in_asker(
     # the unread notifications in the header
     with django_assert_num_queries(20 + 6):
         assert client.get(site.questions[0].get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("answers", [2, 6])
+def test_question_page_with_citations_in_every_text(
+    client: Client, answers: int, django_assert_max_num_queries
+) -> None:
+    """Citations in the question's and every answer's text are resolved together: + the names
+    of the laws (two queries) and the cited articles (one), however many answers cite."""
+    question = make_question(body="公司违反个保法第13条，又触犯刑法第二百五十三条之一怎么办？")
+    for n in range(answers):
+        make_answer(question=question, body=f"依照民法典第{1165 + n}条和劳动合同法第三十八条处理。")
+    with django_assert_max_num_queries(20 + 3):
+        page = client.get(question.get_absolute_url())
+    assert page.content.decode().count('class="citation"') == 2 + 2 * answers

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import page_cache
+from statutes.aliases import load_aliases
 from statutes.importing.loader import DEFAULT_DATA_DIR, ManifestError, import_laws
 
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
             if version.curated_kept:
                 line += f"，保留管理员修改 {version.curated_kept}"
             self.stdout.write(line + "）")
+        if not dry_run and (added := load_aliases()):
+            self.stdout.write(f"新增法律简称 {added} 个。")
         prefix = "[试运行，未写入] " if dry_run else ""
         self.stdout.write(
             self.style.SUCCESS(

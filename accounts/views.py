@@ -1,11 +1,14 @@
-"""Sign-up, the account page (notification e-mails, API token) and one-click unsubscribe."""
+"""Sign-up, the account page (notification e-mails, API token), password changes and one-click
+unsubscribe."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.contrib.auth.forms import SetPasswordForm
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,15 +18,31 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.forms import NotificationSettingsForm, SignupForm
-from accounts.services import user_set_email_notifications
+from accounts.services import user_change_password, user_set_email_notifications
 from accounts.tokens import token_create, token_exists, token_revoke
 from consult import selectors as consult_selectors
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
 
-# Every sign-in form (the site's and the admin's) draws on one budget per client address, so
-# that the admin's form is no way round the limit on password guessing.
-login_ratelimit = ratelimit(group="login", key="ip", rate="20/m", method="POST", block=True)
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page, with the change made by the service (it also revokes the API token)."""
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        user_change_password(user=form.user, password=form.cleaned_data["new_password1"])
+        # Keep this session signed in; every other session of the user ends with the old hash.
+        update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page, with the change made by the service: it revokes the API token and lifts
+    a sign-in lock on the username (the reset mail proves the owner is the one asking)."""
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        user_change_password(user=form.user, password=form.cleaned_data["new_password1"])
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @sensitive_post_parameters("password1", "password2")

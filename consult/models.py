@@ -128,6 +128,21 @@ class LawyerProfile(models.Model):
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED
 
+    @property
+    def public_title(self) -> str:
+        """What the site says about the lawyer beside their past answers, as of today: an answer
+        outlives the verification it was written under, and must not go on vouching for it."""
+        return PUBLIC_TITLES[self.status]
+
+
+# Only a verified lawyer is called 执业律师 (and has a profile page to link to).
+PUBLIC_TITLES = {
+    LawyerProfile.Status.VERIFIED: "执业律师",
+    LawyerProfile.Status.REVOKED: "律师认证已撤销",
+    LawyerProfile.Status.REJECTED: "未通过律师认证",
+    LawyerProfile.Status.PENDING: "律师认证审核中",
+}
+
 
 class QuestionQuerySet(models.QuerySet["Question"]):
     def visible(self) -> QuestionQuerySet:

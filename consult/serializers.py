@@ -64,6 +64,11 @@ class LawyerCardSerializer(serializers.ModelSerializer):
     helped_count = serializers.IntegerField(
         read_only=True, help_text="已帮助人数：律师（可见地）回答过的可见问题的不同提问人数"
     )
+    title = serializers.CharField(
+        source="public_title",
+        read_only=True,
+        help_text="按律师当前认证状态显示的称谓：已认证为“执业律师”，认证被撤销后为“律师认证已撤销”",
+    )
 
     class Meta:
         model = LawyerProfile
@@ -72,6 +77,8 @@ class LawyerCardSerializer(serializers.ModelSerializer):
             "url",
             "html_url",
             "real_name",
+            "status",
+            "title",
             "law_firm",
             "region",
             "practice_areas",
@@ -105,7 +112,6 @@ class LawyerMeSerializer(LawyerSerializer):
         fields = (
             *LawyerSerializer.Meta.fields,
             "license_number",
-            "status",
             "status_display",
             "status_note",
             "applied_at",

@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from portal.text import validate_single_line
 from search.models import FullTextDocument
 
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
@@ -71,12 +72,12 @@ class LawyerProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile"
     )
-    real_name = models.CharField("真实姓名", max_length=30)
+    real_name = models.CharField("真实姓名", max_length=30, validators=[validate_single_line])
     license_number = models.CharField(
         "执业证号", max_length=17, unique=True, validators=[LICENSE_NUMBER_VALIDATOR]
     )
-    law_firm = models.CharField("执业机构", max_length=100)
-    region = models.CharField("执业地区", max_length=50)
+    law_firm = models.CharField("执业机构", max_length=100, validators=[validate_single_line])
+    region = models.CharField("执业地区", max_length=50, validators=[validate_single_line])
     practice_areas = models.ManyToManyField(
         Category, verbose_name="擅长领域", related_name="lawyers"
     )
@@ -162,7 +163,7 @@ class Question(models.Model):
     category = models.ForeignKey(
         Category, verbose_name="分类", on_delete=models.PROTECT, related_name="questions"
     )
-    title = models.CharField("标题", max_length=100)
+    title = models.CharField("标题", max_length=100, validators=[validate_single_line])
     body = models.TextField("问题描述", max_length=5000, validators=[MaxLengthValidator(5000)])
     is_anonymous = models.BooleanField("匿名提问", default=False)
     cited_articles = models.ManyToManyField(

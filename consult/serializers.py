@@ -18,6 +18,7 @@ from rest_framework.reverse import reverse
 from consult.models import MAX_ID, Answer, Category, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
 from portal.api.serializers import SlugRelatedField, StrictSerializer
+from portal.text import validate_single_line
 from statutes.models import Article
 from statutes.serializers import ArticleBriefSerializer, absolute
 
@@ -294,7 +295,7 @@ class ArticleIdsField(serializers.ListField):
 
 
 class QuestionUpdateSerializer(StrictSerializer):
-    title = serializers.CharField(max_length=100)
+    title = serializers.CharField(max_length=100, validators=[validate_single_line])
     body = serializers.CharField(max_length=5000)
     category = SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
     is_anonymous = serializers.BooleanField(help_text="以“匿名用户”显示提问人")

@@ -73,8 +73,11 @@ class LawyerProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile"
     )
     real_name = models.CharField("真实姓名", max_length=30, validators=[validate_single_line])
+    # Unique among verified lawyers only (constraint below): an application with a number that
+    # is already on file is taken into review like any other, so that the form can't be used
+    # to find out whose numbers are registered here; the admin sees the duplicate.
     license_number = models.CharField(
-        "执业证号", max_length=17, unique=True, validators=[LICENSE_NUMBER_VALIDATOR]
+        "执业证号", max_length=17, db_index=True, validators=[LICENSE_NUMBER_VALIDATOR]
     )
     law_firm = models.CharField("执业机构", max_length=100, validators=[validate_single_line])
     region = models.CharField("执业地区", max_length=50, validators=[validate_single_line])
@@ -116,6 +119,12 @@ class LawyerProfile(models.Model):
             models.CheckConstraint(
                 condition=Q(status="pending") | Q(status_changed_at__isnull=False),
                 name="lawyer_decision_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["license_number"],
+                condition=Q(status="verified"),
+                name="one_verified_lawyer_per_license_number",
+                violation_error_message="该执业证号已有一位认证律师。",
             ),
         ]
 

@@ -114,6 +114,18 @@ def test_the_admin_sign_in_form_counts_too(admin_user) -> None:
 
 def test_an_admin_unlocks_an_account_in_the_admin(admin_client: Client, alice) -> None:
     guess_from_many_addresses("alice", 5)
-    assert admin_client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200
-    AccessAttempt.objects.filter(username="alice").delete()  # what the admin's delete action does
+    assert sign_in("203.0.113.9", "alice", RIGHT) == 429
+    response = admin_client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "unlock_sign_in", "_selected_action": [alice.pk]},
+        follow=True,
+    )
+    assert "已解除 1 位用户的登录锁定" in response.content.decode()
     assert sign_in("203.0.113.9", "alice", RIGHT) == 302
+
+
+def test_the_admin_lists_the_failed_attempts(admin_client: Client, alice) -> None:
+    guess_from_many_addresses("alice", 2)
+    page = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert page.status_code == 200
+    assert "198.51.100.1" in page.content.decode()

@@ -1,10 +1,24 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from accounts.models import User
+from accounts.services import user_unlock
 from consult import counters
 from consult.models import HelpfulMark, Question
 from portal import page_cache
+
+
+@admin.action(description="解除所选用户的登录锁定", permissions=["change"])
+def unlock_sign_in(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    # Forgets the failed sign-ins counted against these usernames (accounts/lockout.py); a
+    # locked address is lifted under Axes → Access attempts.
+    for user in queryset:
+        user_unlock(user=user)
+    modeladmin.message_user(
+        request, f"已解除 {queryset.count()} 位用户的登录锁定。", messages.SUCCESS
+    )
 
 
 @admin.register(User)
@@ -37,3 +51,5 @@ class PortalUserAdmin(UserAdmin):
         super().delete_queryset(request, queryset)
         affected.refresh()
         page_cache.bump(*map(page_cache.question_scope, questions), page_cache.LISTS)
+
+    actions = [unlock_sign_in]

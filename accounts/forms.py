@@ -41,10 +41,29 @@ class SignupForm(UserCreationForm):
         return username
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("该邮箱已注册，请直接登录。")
-        return email
+        # Whether the address is registered is not said here: see accounts/signup.py.
+        return self.cleaned_data["email"].strip().lower()
+
+
+class SignupCodeForm(forms.Form):
+    code = forms.CharField(
+        label="验证码",
+        max_length=6,
+        min_length=6,
+        help_text="邮件中的 6 位数字。",
+        error_messages={
+            "required": "请输入邮件中的 6 位验证码。",
+            "min_length": "验证码是 6 位数字。",
+            "max_length": "验证码是 6 位数字。",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        if not code.isascii() or not code.isdigit():
+            raise forms.ValidationError("验证码是 6 位数字。")
+        return code
 
 
 class NotificationSettingsForm(forms.ModelForm):

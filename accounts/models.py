@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from portal.text import validate_single_line
 
 
 class User(AbstractUser):
@@ -11,6 +14,14 @@ class User(AbstractUser):
         "接收邮件通知", default=True, help_text="关闭后不再发送回答、采纳等邮件通知。"
     )
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
+    # The display name (public_name): shown as one line beside every question asked under it.
+    # The username is already limited to letters, digits and ./+/-/_ by Django's validator.
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = "用户"

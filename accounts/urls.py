@@ -7,15 +7,16 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    # Throttled per IP against password guessing.
-    path("login/", views.login_ratelimit(auth_views.LoginView.as_view()), name="login"),
+    path("signup/verify/", views.signup_verify, name="signup-verify"),
+    # Password guessing is counted per username and per address by django-axes (accounts/lockout.py).
+    path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("me/", views.account, name="account"),
     path("me/api-token/", views.api_token, name="api-token"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:account")),
+        views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:account")),
         name="password-change",
     ),
     # Throttled per IP: each request sends an e-mail. The page says the same whether or not
@@ -38,7 +39,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             success_url=reverse_lazy("accounts:password-reset-complete")
         ),
         name="password-reset-confirm",

@@ -19,3 +19,15 @@ class ChineseMinimumLengthValidator(MinimumLengthValidator):
 
     def get_help_text(self) -> str:
         return f"密码至少需要 {self.min_length} 个字符。"
+
+
+class NotBlankPasswordValidator:
+    """Refuses a password made only of whitespace ("        " passes every length check but is
+    the first thing anyone would guess once they see the form accepts it)."""
+
+    def validate(self, password: str, user: User | None = None) -> None:
+        if not password.strip():
+            raise ValidationError("密码不能只由空格或其他空白字符组成。", code="password_blank")
+
+    def get_help_text(self) -> str:
+        return "密码不能只由空白字符组成。"

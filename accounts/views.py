@@ -1,12 +1,18 @@
-"""Sign-up, the account page (notification e-mails, API token) and one-click unsubscribe."""
+"""Sign-up, the account page (notification e-mails, API token), password changes and one-click
+unsubscribe."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.contrib.auth.forms import SetPasswordForm
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -14,33 +20,90 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from accounts.forms import NotificationSettingsForm, SignupForm
-from accounts.services import user_set_email_notifications
+from accounts.forms import NotificationSettingsForm, SignupCodeForm, SignupForm
+from accounts.services import user_change_password, user_set_email_notifications
+from accounts.signup import PendingSignup, SignupError, signup_confirm, signup_request
 from accounts.tokens import token_create, token_exists, token_revoke
 from consult import selectors as consult_selectors
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
 
-# Every sign-in form (the site's and the admin's) draws on one budget per client address, so
-# that the admin's form is no way round the limit on password guessing.
-login_ratelimit = ratelimit(group="login", key="ip", rate="20/m", method="POST", block=True)
+PENDING_SIGNUP_KEY = "accounts.pending_signup"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page, with the change made by the service (it also revokes the API token)."""
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        user_change_password(user=form.user, password=form.cleaned_data["new_password1"])
+        # Keep this session signed in; every other session of the user ends with the old hash.
+        update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page, with the change made by the service: it revokes the API token and lifts
+    a sign-in lock on the username (the reset mail proves the owner is the one asking)."""
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        user_change_password(user=form.user, password=form.cleaned_data["new_password1"])
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @sensitive_post_parameters("password1", "password2")
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)
 def signup(request: HttpRequest) -> HttpResponse:
+    """The form; the account is created by signup_verify once the mailed code comes back."""
     if request.user.is_authenticated:
         return redirect("consult:home")
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "注册成功，欢迎加入。")
-        next_url = request.GET.get("next", "")
-        if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-            return redirect(next_url)
-        return redirect("consult:home")
+        pending = signup_request(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+        )
+        request.session[PENDING_SIGNUP_KEY] = pending.as_dict()
+        return redirect(_with_next(reverse("accounts:signup-verify"), request))
     return render(request, "registration/signup.html", {"form": form})
+
+
+@sensitive_post_parameters("code")
+@ratelimit(key="ip", rate="20/m", method="POST", block=True)
+def signup_verify(request: HttpRequest) -> HttpResponse:
+    pending = PendingSignup.from_dict(request.session.get(PENDING_SIGNUP_KEY))
+    if pending is None:
+        messages.info(request, "请先填写注册信息。")
+        return redirect(_with_next(reverse("accounts:signup"), request))
+    form = SignupCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = signup_confirm(pending=pending, code=form.cleaned_data["code"])
+        except SignupError as error:
+            if error.start_again:
+                del request.session[PENDING_SIGNUP_KEY]
+                messages.error(request, error.message)
+                return redirect(_with_next(reverse("accounts:signup"), request))
+            request.session[PENDING_SIGNUP_KEY] = pending.as_dict()  # the try is counted
+            form.add_error("code", error.message)
+        else:
+            del request.session[PENDING_SIGNUP_KEY]
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "注册成功，欢迎加入。")
+            next_url = request.GET.get("next", "")
+            if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+                return redirect(next_url)
+            return redirect("consult:home")
+    return render(
+        request, "registration/signup_verify.html", {"form": form, "email": pending.email}
+    )
+
+
+def _with_next(url: str, request: HttpRequest) -> str:
+    """Carry ?next= through the sign-up's steps (it is checked only where it is used)."""
+    next_url = request.GET.get("next", "")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def _account_page(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
@@ -59,6 +59,23 @@ def _decide(status: str, label: str):
     return action
 
 
+class DuplicateLicenseFilter(admin.SimpleListFilter):
+    """Applications whose licence number is also on another profile: the application form
+    doesn't tell applicants that a number is taken (it would tell anyone whose it is), so
+    the duplicates are sorted out here, before one of them is verified."""
+
+    title = "执业证号重复"
+    parameter_name = "duplicate_license"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        return (("yes", "与其他申请重复"),)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(duplicate_license=True)
+        return queryset
+
+
 @admin.register(LawyerProfile)
 class LawyerProfileAdmin(SimpleHistoryAdmin):
     list_display = (
@@ -66,12 +83,13 @@ class LawyerProfileAdmin(SimpleHistoryAdmin):
         "law_firm",
         "region",
         "license_number",
+        "duplicate_license",
         "status",
         "applied_at",
         "status_changed_at",
         "status_changed_by",
     )
-    list_filter = ("status", "practice_areas", "is_demo")
+    list_filter = ("status", DuplicateLicenseFilter, "practice_areas", "is_demo")
     search_fields = ("real_name", "license_number", "law_firm", "user__username", "user__email")
     list_select_related = ("user", "status_changed_by")
     raw_id_fields = ("user",)
@@ -105,6 +123,16 @@ class LawyerProfileAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         counters.refresh_lawyers([obj.pk])  # the form's copy of the counter may be stale
         page_cache.bump(page_cache.LISTS)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        same_number = LawyerProfile.objects.filter(
+            license_number=OuterRef("license_number")
+        ).exclude(pk=OuterRef("pk"))
+        return super().get_queryset(request).annotate(duplicate_license=Exists(same_number))
+
+    @admin.display(description="证号重复", boolean=True, ordering="duplicate_license")
+    def duplicate_license(self, profile: LawyerProfile) -> bool:
+        return profile.duplicate_license
 
 
 @admin.action(description="隐藏所选内容", permissions=["change"])

@@ -164,16 +164,13 @@ class LawyerApplicationForm(forms.ModelForm):
         self.fields["practice_areas"].error_messages["required"] = "请至少选择一个擅长领域。"
 
     def clean_license_number(self) -> str:
-        number = self.cleaned_data["license_number"].strip()
-        taken = LawyerProfile.objects.filter(license_number=number)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("该执业证号已被其他账号使用。如有疑问请联系管理员。")
-        return number
+        # Whether the number is already on file is not said here (it would tell anyone whose
+        # numbers are registered): the application goes into review and the admin sees the
+        # duplicate; only one lawyer per number can be verified (consult.services.lawyers).
+        return self.cleaned_data["license_number"].strip()
 
     def validate_unique(self) -> None:
-        # Uniqueness of the licence number is checked above with a clearer message.
+        # The one uniqueness rule (one verified lawyer per number) is the admin's to apply.
         pass
 
 

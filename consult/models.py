@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from portal.text import validate_single_line
 from search.models import FullTextDocument
 
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
@@ -64,12 +65,15 @@ class LawyerProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile"
     )
-    real_name = models.CharField("真实姓名", max_length=30)
+    real_name = models.CharField("真实姓名", max_length=30, validators=[validate_single_line])
+    # Unique among verified lawyers only (constraint below): an application with a number that
+    # is already on file is taken into review like any other, so that the form can't be used
+    # to find out whose numbers are registered here; the admin sees the duplicate.
     license_number = models.CharField(
-        "执业证号", max_length=17, unique=True, validators=[LICENSE_NUMBER_VALIDATOR]
+        "执业证号", max_length=17, db_index=True, validators=[LICENSE_NUMBER_VALIDATOR]
     )
-    law_firm = models.CharField("执业机构", max_length=100)
-    region = models.CharField("执业地区", max_length=50)
+    law_firm = models.CharField("执业机构", max_length=100, validators=[validate_single_line])
+    region = models.CharField("执业地区", max_length=50, validators=[validate_single_line])
     practice_areas = models.ManyToManyField(
         Category, verbose_name="擅长领域", related_name="lawyers"
     )
@@ -112,6 +116,12 @@ class LawyerProfile(models.Model):
                 condition=Q(status="pending") | Q(status_changed_at__isnull=False),
                 name="lawyer_decision_has_time",
             ),
+            models.UniqueConstraint(
+                fields=["license_number"],
+                condition=Q(status="verified"),
+                name="one_verified_lawyer_per_license_number",
+                violation_error_message="该执业证号已有一位认证律师。",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -123,6 +133,21 @@ class LawyerProfile(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED
+
+    @property
+    def public_title(self) -> str:
+        """What the site says about the lawyer beside their past answers, as of today: an answer
+        outlives the verification it was written under, and must not go on vouching for it."""
+        return PUBLIC_TITLES[self.status]
+
+
+# Only a verified lawyer is called 执业律师 (and has a profile page to link to).
+PUBLIC_TITLES = {
+    LawyerProfile.Status.VERIFIED: "执业律师",
+    LawyerProfile.Status.REVOKED: "律师认证已撤销",
+    LawyerProfile.Status.REJECTED: "未通过律师认证",
+    LawyerProfile.Status.PENDING: "律师认证审核中",
+}
 
 
 class QuestionQuerySet(models.QuerySet["Question"]):
@@ -143,7 +168,7 @@ class Question(models.Model):
     category = models.ForeignKey(
         Category, verbose_name="分类", on_delete=models.PROTECT, related_name="questions"
     )
-    title = models.CharField("标题", max_length=100)
+    title = models.CharField("标题", max_length=100, validators=[validate_single_line])
     body = models.TextField("问题描述", max_length=5000, validators=[MaxLengthValidator(5000)])
     is_anonymous = models.BooleanField("匿名提问", default=False)
     cited_articles = models.ManyToManyField(

@@ -18,6 +18,7 @@ from rest_framework.reverse import reverse
 from consult.models import MAX_ID, Answer, Category, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
 from portal.api.serializers import SlugRelatedField, StrictSerializer
+from portal.text import validate_single_line
 from statutes.models import Article
 from statutes.serializers import ArticleBriefSerializer, absolute
 
@@ -64,6 +65,11 @@ class LawyerCardSerializer(serializers.ModelSerializer):
     helped_count = serializers.IntegerField(
         read_only=True, help_text="已帮助人数：律师（可见地）回答过的可见问题的不同提问人数"
     )
+    title = serializers.CharField(
+        source="public_title",
+        read_only=True,
+        help_text="按律师当前认证状态显示的称谓：已认证为“执业律师”，认证被撤销后为“律师认证已撤销”",
+    )
 
     class Meta:
         model = LawyerProfile
@@ -72,6 +78,8 @@ class LawyerCardSerializer(serializers.ModelSerializer):
             "url",
             "html_url",
             "real_name",
+            "status",
+            "title",
             "law_firm",
             "region",
             "practice_areas",
@@ -105,7 +113,6 @@ class LawyerMeSerializer(LawyerSerializer):
         fields = (
             *LawyerSerializer.Meta.fields,
             "license_number",
-            "status",
             "status_display",
             "status_note",
             "applied_at",
@@ -286,7 +293,7 @@ class ArticleIdsField(serializers.ListField):
 
 
 class QuestionUpdateSerializer(StrictSerializer):
-    title = serializers.CharField(max_length=100)
+    title = serializers.CharField(max_length=100, validators=[validate_single_line])
     body = serializers.CharField(max_length=5000)
     category = SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
     is_anonymous = serializers.BooleanField(help_text="以“匿名用户”显示提问人")

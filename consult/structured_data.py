@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from consult.models import Answer, Question
+from consult.models import Answer, LawyerProfile, Question
 from seo.absolute import absolute_url
 
 
@@ -29,12 +29,20 @@ def _answer(answer: Answer) -> dict[str, Any]:
         "dateCreated": _iso(answer.created_at),
         "upvoteCount": answer.helpful_count,
         "url": absolute_url(answer.get_absolute_url()),
-        "author": {
-            "@type": "Person",
-            "name": lawyer.real_name,
-            "jobTitle": "执业律师",
-            "url": absolute_url(lawyer.get_absolute_url()),
-        },
+        "author": _lawyer(lawyer),
+    }
+
+
+def _lawyer(lawyer: LawyerProfile) -> dict[str, Any]:
+    # A lawyer whose verification was revoked keeps their name on past answers, but neither
+    # the title nor a link to the profile page that is no longer public.
+    if not lawyer.is_verified:
+        return {"@type": "Person", "name": lawyer.real_name}
+    return {
+        "@type": "Person",
+        "name": lawyer.real_name,
+        "jobTitle": lawyer.public_title,
+        "url": absolute_url(lawyer.get_absolute_url()),
     }
 
 

@@ -7,6 +7,7 @@ a value that can't be right stops start-up with ImproperlyConfigured.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "statutes",
     "consult",
     "seo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
     # X-Robots-Tag: noindex on the paths robots.txt keeps crawlers out of (seo/robots.py).
     "seo.robots.NoindexPrivatePathsMiddleware",
+    # Last: turns a sign-in refused by django-axes into the "locked" page (accounts/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Each gunicorn thread keeps its connection for CONN_MAX_AGE seconds instead of opening one per
@@ -144,9 +148,15 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "consult:home"
 LOGOUT_REDIRECT_URL = "consult:home"
+# django-axes first: it refuses a locked username or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "accounts.validators.ChineseMinimumLengthValidator"},
+    {"NAME": "accounts.validators.NotBlankPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -226,6 +236,22 @@ RATELIMIT_VIEW = "portal.views.rate_limited"
 # Behind a reverse proxy REMOTE_ADDR is the proxy: key per-IP limits on the client's address,
 # read from X-Forwarded-For as the API's throttles read it (API_NUM_PROXIES below).
 RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
+
+# Password guessing (django-axes; the two budgets and how a lock ends: accounts/lockout.py, README).
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_HANDLER = "accounts.lockout.PortalAxesHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 10, minimum=1)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 50, minimum=1)
+AXES_FAILURE_LIMIT = AXES_USERNAME_FAILURE_LIMIT  # the handler scales the address count to it
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+# Guesses during a lock don't extend it: otherwise an attacker could keep a user locked forever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Successful sign-ins are in the sessions and last_login already; keep only the failures.
+AXES_DISABLE_ACCESS_LOG = True
 
 REST_FRAMEWORK = {
     # Token first: a request without credentials then gets 401 with `WWW-Authenticate: Token`

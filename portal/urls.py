@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts.views import login_ratelimit
 from consult.sitemaps import CategorySitemap, LawyerSitemap, QuestionSitemap
 from portal import views
 from seo.robots import robots_txt
@@ -44,9 +43,6 @@ urlpatterns = [
     path("tools/", include("statutes.tool_urls")),
     path("api/v1/assessments/", AssessmentView.as_view(), name="api-assessment"),
     path("api/v1/", include("portal.api_urls")),
-    # Ahead of the admin's own route: its sign-in form shares the site's login limit, since
-    # unthrottled it would let anyone guess staff passwords as fast as the server answers.
-    path("admin/login/", login_ratelimit(admin.site.login)),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
 ]

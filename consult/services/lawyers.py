@@ -67,6 +67,13 @@ def lawyer_set_status(
     target = Status(status)
     if profile.status not in _ALLOWED.get(target, set()):
         raise TransitionError(f"不能把{profile.get_status_display()}的律师设为{target.label}。")
+    if target == Status.VERIFIED:
+        holder = verified_holder_of(profile)
+        if holder is not None:
+            raise TransitionError(
+                f"执业证号 {profile.license_number} 已由认证律师 {holder.real_name}"
+                f"（用户 {holder.user.username}）使用，请先核实哪一位是本人。"
+            )
     profile.status = target
     profile.status_changed_at = timezone.now()
     profile.status_changed_by = by
@@ -77,6 +84,17 @@ def lawyer_set_status(
     # Cards, profiles and the directory show only verified lawyers as such.
     page_cache.bump(page_cache.LISTS)
     return profile
+
+
+def verified_holder_of(profile: LawyerProfile) -> LawyerProfile | None:
+    """Another lawyer already verified under the same licence number, if any."""
+    return (
+        LawyerProfile.objects.verified()
+        .filter(license_number=profile.license_number)
+        .exclude(pk=profile.pk)
+        .select_related("user")
+        .first()
+    )
 
 
 def lawyer_verify(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:

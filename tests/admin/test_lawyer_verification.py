@@ -76,3 +76,33 @@ def test_the_status_cannot_be_typed_into_the_change_form(admin_client: Client) -
     url = reverse("admin:consult_lawyerprofile_change", args=[profile.pk])
     page = admin_client.get(url).content.decode()
     assert 'name="status"' not in page
+
+
+def test_applications_sharing_a_licence_number_are_shown_to_the_admin(
+    admin_client: Client,
+) -> None:
+    holder = make_lawyer(status=Status.VERIFIED, license_number="11101201800000001")
+    claimant = make_lawyer(status=Status.PENDING, license_number="11101201800000001")
+    unrelated = make_lawyer(status=Status.PENDING, license_number="11101201800000002")
+    listed = admin_client.get(CHANGELIST, {"duplicate_license": "yes"}).context["cl"].result_list
+    assert {p.pk for p in listed} == {holder.pk, claimant.pk}
+    assert unrelated.pk not in {p.pk for p in listed}
+
+
+def test_a_second_lawyer_is_not_verified_under_a_number_already_verified(
+    admin_client: Client,
+) -> None:
+    holder = make_lawyer(
+        make_user("holder"), status=Status.VERIFIED, license_number="11101201800000001"
+    )
+    claimant = make_lawyer(status=Status.PENDING, license_number="11101201800000001")
+    response = act(admin_client, "mark_verified", claimant)
+    assert "执业证号 11101201800000001 已由认证律师" in response.content.decode()
+    assert "holder" in response.content.decode()
+    claimant.refresh_from_db()
+    assert claimant.status == Status.PENDING
+    # Once the holder's verification is revoked, the rightful owner can be verified.
+    act(admin_client, "mark_revoked", holder)
+    act(admin_client, "mark_verified", claimant)
+    claimant.refresh_from_db()
+    assert claimant.status == Status.VERIFIED

@@ -46,9 +46,12 @@ def test_a_lawyer_answers_a_question_once() -> None:
     assert violates(lambda: make_answer(question=question, lawyer=lawyer))
 
 
-def test_a_licence_number_belongs_to_one_lawyer() -> None:
+def test_a_licence_number_belongs_to_one_verified_lawyer() -> None:
     make_lawyer(license_number="11101201800000001")
     assert violates(lambda: make_lawyer(license_number="11101201800000001"))
+    # Applications with the same number wait for the admin (see consult/forms.py).
+    make_lawyer(license_number="11101201800000001", status=LawyerProfile.Status.PENDING)
+    make_lawyer(license_number="11101201800000001", status=LawyerProfile.Status.REVOKED)
 
 
 def test_a_lawyer_decision_records_when() -> None:

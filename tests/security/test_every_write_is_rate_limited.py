@@ -1,4 +1,5 @@
-"""Writes the first review found without a limit: the admin's sign-in form, marking
+"""Writes the first review found without a limit: the admin's sign-in form (now guarded by
+django-axes, tests/accounts/test_sign_in_lockout.py), marking
 notifications read, the account settings, the unsubscribe link and the assessment page."""
 
 from __future__ import annotations
@@ -11,29 +12,14 @@ from consult.services.notifications import unsubscribe_token
 
 pytestmark = pytest.mark.django_db
 
-WRONG = {"username": "charlie", "password": "not the password"}
-
-
-def test_the_admin_sign_in_form_is_rate_limited(admin_user, limits) -> None:
-    client = Client()
-    statuses = [client.post(reverse("admin:login"), WRONG).status_code for _ in range(21)]
-    assert statuses[:20] == [200] * 20
-    assert statuses[20] == 429
-
 
 def test_the_admin_sign_in_form_still_signs_staff_in(admin_user, limits) -> None:
+    # Password guessing at it is counted by django-axes: tests/accounts/test_sign_in_lockout.py.
     client = Client()
     right = {"username": "charlie", "password": "correct horse battery staple"}
     response = client.post(reverse("admin:login"), {**right, "next": "/admin/"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
-
-
-def test_guesses_at_either_sign_in_form_share_one_budget(admin_user, limits) -> None:
-    client = Client()
-    for _ in range(20):
-        assert client.post(reverse("accounts:login"), WRONG).status_code == 200
-    assert client.post(reverse("admin:login"), WRONG).status_code == 429
 
 
 def test_marking_notifications_read_is_rate_limited(alice, limits) -> None:

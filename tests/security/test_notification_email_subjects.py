@@ -8,26 +8,31 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from consult.models import Answer, Question
+from consult.services.questions import question_create
 from tests.factories import make_category, make_lawyer
 
 pytestmark = pytest.mark.django_db
 
-TITLE = "我的个人信息被卖了\r\nBcc: victim@example.net"
 ANSWER = {"body": "根据相关规定，建议您先固定证据，再向公安机关报案。", "cited_articles": ""}
 
 
 @pytest.fixture
 def question(alice) -> Question:
-    make_category("刑事", slug="criminal")
-    api = APIClient()
-    api.force_authenticate(alice)
-    body = {"title": TITLE, "body": "有人把我的住址和电话卖给了别人。", "category": "criminal"}
-    response = api.post(reverse("api:question-list"), body, format="json")
-    assert response.status_code == 201  # the API takes a title with a newline in it
-    return Question.objects.get(pk=response.json()["id"])
+    # Forms, the API and the service now refuse a newline in a title (portal/text.py), but a
+    # question asked before that may have one (its address masked as it was saved).
+    question = question_create(
+        author=alice,
+        title="我的个人信息被卖了",
+        body="有人把我的住址和电话卖给了别人。",
+        category=make_category("刑事", slug="criminal"),
+    )
+    Question.objects.filter(pk=question.pk).update(
+        title="我的个人信息被卖了\r\nBcc: v***@example.net"
+    )
+    question.refresh_from_db()
+    return question
 
 
 def test_answering_a_question_whose_title_has_a_newline_sends_a_one_line_subject(

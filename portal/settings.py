@@ -227,6 +227,10 @@ RATELIMIT_VIEW = "portal.views.rate_limited"
 # read from X-Forwarded-For as the API's throttles read it (API_NUM_PROXIES below).
 RATELIMIT_IP_META_KEY = "portal.ratelimit.client_ip"
 
+# The load bench's yardstick (bench/load.py): /bench/bare/ answers a constant response through
+# the full middleware, the ceiling of this stack on a machine. Never on unless asked for.
+BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
+
 REST_FRAMEWORK = {
     # Token first: a request without credentials then gets 401 with `WWW-Authenticate: Token`
     # (session auth offers no challenge, so DRF would answer 403).

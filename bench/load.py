@@ -299,11 +299,16 @@ def page_weight(base: str, path: str, site_url: str) -> dict:
     }
 
 
-def worker_rss_mb(master: int) -> list[float]:
+def worker_memory_mb(master: int) -> list[tuple[float, float]]:
+    """(RSS, PSS) of each worker: RSS counts the pages shared with the master (the code and
+    search tables loaded before the fork) in full, PSS only a worker's share of them."""
     sizes = []
     for pid in process_tree(master)[1:]:
         status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        rss = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+        pss = int(re.search(r"Pss:\s+(\d+) kB", rollup).group(1)) / 1024
+        sizes.append((rss, pss))
     return sizes
 
 
@@ -359,7 +364,7 @@ def svg_chart(runs: list[Run]) -> str:
     return "\n".join(parts)
 
 
-def report(runs: list[Run], rss: list[float], weight: dict, data: dict) -> None:
+def report(runs: list[Run], rss: list[tuple[float, float]], weight: dict, data: dict) -> None:
     print(f"\n{data['questions']:,} visible questions; wrk -c{ARGS.connections}, {ARGS.seconds}s")
     header = f"{'endpoint':22} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}"
     print(header + f" {'busy %':>6} {'server':>6} {'/core':>6} {'load':>5}  target")
@@ -380,9 +385,10 @@ def report(runs: list[Run], rss: list[float], weight: dict, data: dict) -> None:
         "(busy %: the whole machine; server: cores gunicorn used; /core: req/s per core gunicorn "
         "used; load: 1-minute load average, of 2 cores)"
     )
-    worst = max(rss) if rss else 0.0
+    worst = max(size for size, _ in rss) if rss else 0.0
     print(
-        f"worker RSS after the runs: {', '.join(f'{size:.0f}' for size in rss)} MB "
+        "worker RSS (PSS) after the runs: "
+        f"{', '.join(f'{size:.0f} ({share:.0f})' for size, share in rss)} MB "
         f"(≤ {RSS_TARGET_MB:.0f}: {'yes' if worst <= RSS_TARGET_MB else 'NO'}; workers are "
         "replaced every ~2,000 requests)"
     )
@@ -467,7 +473,7 @@ def main() -> None:
         bare = runs[0].requests_per_second
         for run in runs:
             run.ratio = run.requests_per_second / bare
-        rss = worker_rss_mb(server.pid)
+        rss = worker_memory_mb(server.pid)
         weight = page_weight(base, f"/questions/{data['question']}/", base)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -478,7 +484,7 @@ def main() -> None:
         json.dumps(
             {
                 "runs": [{**asdict(run), "per_core": run.per_core} for run in runs],
-                "worker_rss_mb": rss,
+                "worker_rss_pss_mb": rss,
                 "page_weight": weight,
                 "questions": data["questions"],
             },

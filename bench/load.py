@@ -235,7 +235,7 @@ def endpoints(data: dict) -> list[Endpoint]:
     question = f"/questions/{data['question']}/"
     return [
         Endpoint("bare view", [("GET", "/bench/bare/", "")], note="the ceiling (= 1)"),
-        Endpoint("home", [("GET", "/", "")], note="page cache hit"),
+        Endpoint("home (cached)", [("GET", "/", "")], note="page cache hit"),
         # A parameter the page cache does not know: rendered every time, as on a miss.
         Endpoint("home (uncached)", [("GET", "/?bench=1", "")], note="rendered each time"),
         Endpoint("question (cached)", [("GET", question, "")], note="page cache hit"),
@@ -353,7 +353,7 @@ def svg_chart(runs: list[Run]) -> str:
             f'<text x="{label - 6}" y="{y + 14}" text-anchor="end">{run.name}</text>',
             f'<rect x="{label}" y="{y}" width="{width:.1f}" height="18" fill="{colour}"/>',
             f'<text x="{label + width + 4:.0f}" y="{y + 14}">'
-            f"{run.requests_per_second:.0f} ({run.ratio:.2f})</text>",
+            f"{run.requests_per_second:.0f} ({run.ratio:.{2 if run.ratio >= 0.01 else 3}f})</text>",
             f'<text x="{label * 2 + bar + gap - 6}" y="{y + 14}" text-anchor="end">{run.name}</text>',
             f'<rect x="{label * 2 + bar + gap}" y="{y}" width="{p99_width:.1f}" height="18" '
             f'fill="{colour}"/>',

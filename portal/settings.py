@@ -253,6 +253,10 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # Successful sign-ins are in the sessions and last_login already; keep only the failures.
 AXES_DISABLE_ACCESS_LOG = True
 
+# The load bench's yardstick (bench/load.py): /bench/bare/ answers a constant response through
+# the full middleware, the ceiling of this stack on a machine. Never on unless asked for.
+BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
+
 REST_FRAMEWORK = {
     # Token first: a request without credentials then gets 401 with `WWW-Authenticate: Token`
     # (session auth offers no challenge, so DRF would answer 403).

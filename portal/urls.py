@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -46,6 +47,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
 ]
+
+if settings.BENCH_BARE_VIEW:
+    # Only for bench/load.py: the same middleware as every page, no database, no template.
+    urlpatterns.append(path("bench/bare/", views.bench_bare, name="bench-bare"))
 
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"

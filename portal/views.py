@@ -40,6 +40,11 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
 logger = logging.getLogger(__name__)
 
 
+def bench_bare(request: HttpRequest) -> HttpResponse:
+    """A constant page, routed only when BENCH_BARE_VIEW is on: what this stack serves at best."""
+    return HttpResponse(b"ok", content_type="text/plain; charset=utf-8")
+
+
 def _database_answers(alias: str) -> bool:
     try:
         with connections[alias].cursor() as cursor:

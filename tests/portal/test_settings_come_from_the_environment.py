@@ -22,6 +22,7 @@ READ_BY_THE_SETTINGS = [
     "DATABASE_REPLICA_PIN_SECONDS",
     "REDIS_URL",
     "SECURE_SSL_REDIRECT",
+    "BENCH_BARE_VIEW",
 ]
 PRODUCTION = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
 
@@ -114,3 +115,8 @@ def test_a_replica_url_adds_the_replica_its_router_and_its_middleware(load_setti
 def test_a_bad_replica_url_stops_start_up(load_settings) -> None:
     with pytest.raises(ImproperlyConfigured, match="DATABASE_REPLICA_URL"):
         load_settings(**PRODUCTION, DATABASE_REPLICA_URL="nosuchdb://x")
+
+
+def test_the_load_bench_yardstick_is_off_when_nobody_sets_it(load_settings) -> None:
+    assert load_settings(**PRODUCTION).BENCH_BARE_VIEW is False
+    assert load_settings(**PRODUCTION, BENCH_BARE_VIEW="true").BENCH_BARE_VIEW is True

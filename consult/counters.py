@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Count, F, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -89,8 +90,11 @@ def _refresh(model: type[Model], ids: Iterable[int | None], **fields: Coalesce) 
     wanted = sorted({pk for pk in ids if pk is not None})
     if wanted:
         rows = model._default_manager.filter(pk__in=wanted)
-        list(rows.select_for_update().order_by("pk").values_list("pk", flat=True))
-        rows.update(**fields)
+        # Inside the caller's transaction (the services'); its own one for callers that have
+        # none (the test factories, a live-server test): a lock needs a transaction to hold it.
+        with transaction.atomic(savepoint=False):
+            list(rows.select_for_update().order_by("pk").values_list("pk", flat=True))
+            rows.update(**fields)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,10 +145,13 @@ def helpful_mark_added(answer: Answer) -> None:
     """+1 on the answer, and on its question while the answer is visible. The question is
     locked first, so a moderator hiding the answer meanwhile is seen either before (no +1)
     or after (the hide recounts the question, this mark included)."""
-    list(Question.objects.select_for_update().filter(pk=answer.question_id).values_list("pk"))
-    Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
-    if Answer.objects.filter(pk=answer.pk, is_hidden=False).exists():
-        Question.objects.filter(pk=answer.question_id).update(helpful_count=F("helpful_count") + 1)
+    with transaction.atomic(savepoint=False):
+        list(Question.objects.select_for_update().filter(pk=answer.question_id).values_list("pk"))
+        Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
+        if Answer.objects.filter(pk=answer.pk, is_hidden=False).exists():
+            Question.objects.filter(pk=answer.question_id).update(
+                helpful_count=F("helpful_count") + 1
+            )
 
 
 @dataclass

@@ -231,11 +231,15 @@ class MaskedSerializer(serializers.Serializer):
 MASKED_HELP = "发布前从文字中隐去的个人信息（只给打码后的形式，原文不保存）"
 
 
-class MaskedField(serializers.SerializerMethodField):
+@extend_schema_field(MaskedSerializer(many=True))
+class MaskedField(serializers.Field):
     """What the write just masked: the view puts it in the context (it is not stored)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(method_name="get_masked", help_text=MASKED_HELP, **kwargs)
+        super().__init__(source="*", read_only=True, help_text=MASKED_HELP, **kwargs)
+
+    def to_representation(self, value: object) -> list[dict[str, str]]:
+        return MaskedSerializer(self.context["masked"], many=True).data
 
 
 class QuestionWrittenSerializer(QuestionDetailSerializer):
@@ -246,10 +250,6 @@ class QuestionWrittenSerializer(QuestionDetailSerializer):
     class Meta(QuestionDetailSerializer.Meta):
         fields = (*QuestionDetailSerializer.Meta.fields, "masked")
 
-    @extend_schema_field(MaskedSerializer(many=True))
-    def get_masked(self, question: Question) -> list[dict[str, str]]:
-        return MaskedSerializer(self.context["masked"], many=True).data
-
 
 class AnswerWrittenSerializer(AnswerSerializer):
     """The answer as written or edited, with what was masked from it."""
@@ -258,10 +258,6 @@ class AnswerWrittenSerializer(AnswerSerializer):
 
     class Meta(AnswerSerializer.Meta):
         fields = (*AnswerSerializer.Meta.fields, "masked")
-
-    @extend_schema_field(MaskedSerializer(many=True))
-    def get_masked(self, answer: Answer) -> list[dict[str, str]]:
-        return MaskedSerializer(self.context["masked"], many=True).data
 
 
 class HelpfulResultSerializer(serializers.Serializer):

@@ -322,10 +322,7 @@ _NAME_CHAR = r"(?:(?![市区县镇乡省州旗在住于是到的和与址为从�
 _ROAD = rf"{_NAME_CHAR}{{1,6}}?(?:大街|大道|路|街|巷|胡同|弄)"
 _COMPOUND = rf"{_NAME_CHAR}{{1,8}}?(?:小区|花园|公寓|家园|新村|大厦|苑|庭|府|村|里|城)"
 _UNIT = rf"(?:{_NUM}|[A-Za-z])(?:号楼|栋|幢|座|单元|层|楼|室|号)"
-# A room number ends the address; digits running on into a dash are the start of something
-# else (a phone number "1202室010-87654321"): the address stops before them, so masking the
-# two never depends on which was masked first.
-_ROOM = r"[0-9]{3,4}(?![0-9-])"
+_ROOM = r"[0-9]{3,4}(?![0-9])"
 _ADDRESS = re.compile(
     rf"(?P<road>{_ROAD}){_NUM}(?:号院|号|弄)(?:[ -]?{_UNIT}){{1,4}}(?:[ -]?{_ROOM})?"
     rf"|(?P<compound>{_COMPOUND})[ -]?{_UNIT}(?:[ -]?{_UNIT}){{0,3}}(?:[ -]?{_UNIT}|[ -]?{_ROOM})"
@@ -354,14 +351,25 @@ _DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
 
 
 def find_identifiers(text: str) -> list[Finding]:
-    """The identifiers in `text`, in order of position, none overlapping another."""
+    """The identifiers in `text`, in order of position, none overlapping another.
+
+    Each detector sees what the earlier ones found as masked already (stars, the same length),
+    as a second masking would see it: an address can't reach into the phone number after it
+    ("1202室13812345678") and then be found differently once that number is masked.
+    """
     norm = normalise(text)
     taken: list[Finding] = []
     for detector in _DETECTORS:
-        for finding in detector(norm):
+        for finding in detector(_starred(norm, taken)):
             if not any(finding.start < t.end and t.start < finding.end for t in taken):
                 taken.append(finding)
     return sorted(taken, key=lambda finding: finding.start)
+
+
+def _starred(norm: str, findings: list[Finding]) -> str:
+    for finding in findings:
+        norm = norm[: finding.start] + "*" * (finding.end - finding.start) + norm[finding.end :]
+    return norm
 
 
 def mask_text(text: str) -> MaskResult:

@@ -252,3 +252,9 @@ def test_an_address_running_into_a_phone_number_masks_both_and_stays_masked() ->
     masked = mask_text("建设路58号3号楼1202室010-87654321").text
     assert masked == "建设路***010-****4321"
     assert mask_text(masked).text == masked
+
+
+def test_an_address_running_into_a_mobile_number_masks_both_and_stays_masked() -> None:
+    masked = mask_text("建设路58号3号楼1202室13812345678号").text
+    assert masked == "建设路***138****5678号"
+    assert mask_text(masked).text == masked

@@ -25,21 +25,25 @@ def core_index(table: str) -> str:
     return f"{table}_core_gin"
 
 
-def _vector_function(table: str, *, core_vector: bool) -> str:
-    title = (
-        "NEW.core_document := "
-        "setweight(to_tsvector('simple', coalesce(NEW.terms_a, '')), 'A') || "
-        "setweight(to_tsvector('simple', coalesce(NEW.terms_b, '')), 'B');"
-        if core_vector
-        else ""
+def _weighted(weights: str, row: str = "") -> str:
+    """The tsvector of the word columns of these weights ("ABC": terms_a as A, …), read from
+    `row` ("NEW." in the trigger, "" in an UPDATE)."""
+    return " || ".join(
+        f"setweight(to_tsvector('simple', coalesce({row}terms_{w.lower()}, '')), '{w}')"
+        for w in weights
     )
+
+
+# The core vector: the A and B words, without C (a question's answers).
+CORE_WEIGHTS = "AB"
+
+
+def _vector_function(table: str, *, core_vector: bool) -> str:
+    core = f"NEW.core_document := {_weighted(CORE_WEIGHTS, 'NEW.')};" if core_vector else ""
     return f"""CREATE OR REPLACE FUNCTION {table}_vector() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          NEW.document :=
-            setweight(to_tsvector('simple', coalesce(NEW.terms_a, '')), 'A') ||
-            setweight(to_tsvector('simple', coalesce(NEW.terms_b, '')), 'B') ||
-            setweight(to_tsvector('simple', coalesce(NEW.terms_c, '')), 'C');
-          {title}
+          NEW.document := {_weighted("ABC", "NEW.")};
+          {core}
           RETURN NEW;
         END $$"""
 
@@ -139,11 +143,7 @@ def install_core_vector_operation(table: str):  # -> migrations.RunPython
         # longer than building it).
         schema_editor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_vector")
         schema_editor.execute(f"DROP INDEX IF EXISTS {table}_document_gin")
-        schema_editor.execute(
-            f"""UPDATE {table} SET core_document =
-                setweight(to_tsvector('simple', coalesce(terms_a, '')), 'A') ||
-                setweight(to_tsvector('simple', coalesce(terms_b, '')), 'B')"""
-        )
+        schema_editor.execute(f"UPDATE {table} SET core_document = {_weighted(CORE_WEIGHTS)}")
         schema_editor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_vector")
         schema_editor.execute(_document_index(table))
         schema_editor.execute(

@@ -482,7 +482,7 @@ class Base:
 class ChunkRows:
     questions: list[tuple[Any, ...]] = field(default_factory=list)
     answers: list[tuple[Any, ...]] = field(default_factory=list)
-    citations: list[tuple[int, int, int]] = field(default_factory=list)
+    citations: list[tuple[int, int, int, bool]] = field(default_factory=list)
     documents: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
@@ -492,13 +492,13 @@ def columns(names: str) -> tuple[str, ...]:
 
 QUESTION_COLUMNS = columns(
     "id author_id category_id title body is_anonymous is_hidden hidden_reason created_at "
-    "updated_at is_demo"
+    "updated_at is_demo answer_count helpful_count"
 )
 ANSWER_COLUMNS = columns(
     "id question_id lawyer_id body is_accepted accepted_at is_hidden hidden_reason created_at "
-    "updated_at is_demo"
+    "updated_at is_demo helpful_count"
 )
-CITATION_COLUMNS = columns("id answer_id article_id")
+CITATION_COLUMNS = columns("id answer_id article_id detected")
 DOCUMENT_COLUMNS = columns("question_id terms_a terms_b terms_c")
 USER_COLUMNS = columns(
     "id password is_superuser username first_name last_name email is_staff is_active "
@@ -506,7 +506,7 @@ USER_COLUMNS = columns(
 )
 LAWYER_COLUMNS = columns(
     "id user_id real_name license_number law_firm region bio status status_changed_at "
-    "status_note applied_at is_demo"
+    "status_note applied_at is_demo helped_count"
 )
 PRACTICE_COLUMNS = columns("id lawyerprofile_id category_id")
 
@@ -567,6 +567,8 @@ def chunk_rows(index: int, plan: Plan, base: Base) -> ChunkRows:
                 asked,
                 asked,
                 False,
+                0,  # stored counters: filled by `recount` once every chunk is in
+                0,
             )
         )
         answer_words = add_answers(rows, rng, base, text, question_id, asked, count, answer_ids)
@@ -612,6 +614,7 @@ def add_answers(
                 answered,
                 answered,
                 False,
+                0,
             )
         )
         if not hidden[n]:
@@ -619,7 +622,7 @@ def add_answers(
         if text.articles and rng.random() < CITING_SHARE:
             cited = rng.sample(text.articles, min(len(text.articles), rng.randint(1, 2)))
             rows.citations.extend(
-                ((answer_id - 1) * MAX_CITATIONS + slot + 1, answer_id, article)
+                ((answer_id - 1) * MAX_CITATIONS + slot + 1, answer_id, article, False)
                 for slot, article in enumerate(cited)
             )
     return words
@@ -851,6 +854,7 @@ def people_rows(
                 "压测数据",
                 joined,
                 False,
+                0,
             )
         )
         practice.extend(
@@ -922,6 +926,15 @@ def build_gin_index(conn: psycopg.Connection) -> None:
     )
 
 
+def recount_stored_counters() -> None:
+    """Rows went in by COPY with zero counters: the site's own idempotent recount fills them."""
+    from django.core.management import call_command
+
+    start = time.perf_counter()
+    call_command("recount")
+    print(f"stored counters recounted in {time.perf_counter() - start:.1f} s")
+
+
 def reset_sequences() -> None:
     from django.core.management.color import no_style
     from django.db import connection
@@ -975,6 +988,8 @@ def seed(url: str, plan: Plan) -> None:
             )
         build_gin_index(conn)
         reset_sequences()
+        if pending:
+            recount_stored_counters()
         start = time.perf_counter()
         conn.execute("ANALYZE")
         print(f"ANALYZE in {time.perf_counter() - start:.1f} s")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consult import feeds, privacy_views, views
+from consult import browse_views, feeds, privacy_views, views
 
 app_name = "consult"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("categories/<slug:slug>/", views.category_detail, name="category-detail"),
     path("categories/<slug:slug>/feed/", feeds.CategoryQuestionsFeed(), name="feed-category"),
     path("feeds/questions/", feeds.LatestQuestionsFeed(), name="feed-questions"),
+    path("questions/", browse_views.question_browse, name="question-list"),
     path("questions/ask/", views.question_create, name="question-create"),
     path("questions/mask-preview/", privacy_views.mask_preview, name="mask-preview"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),

@@ -250,3 +250,14 @@ def test_questions_with_the_same_time_page_by_id(client: Client) -> None:
     Question.objects.update(created_at=moment)
     pages = _pages(client, {})
     assert sorted(t for page in pages for t in page) == sorted(q.title for q in questions)
+
+
+def test_visitors_see_the_helpful_count_but_no_button(client: Client) -> None:
+    answer = make_answer()
+    make_helpful_mark(answer)
+    content = client.get(answer.question.get_absolute_url()).content.decode()
+    assert "1 人觉得有帮助" in content
+    assert reverse("consult:answer-helpful", args=[answer.pk]) not in content
+    client.force_login(make_user())
+    content = client.get(answer.question.get_absolute_url()).content.decode()
+    assert reverse("consult:answer-helpful", args=[answer.pk]) in content

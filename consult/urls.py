@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consult import browse_views, feeds, privacy_views, views
+from consult import browse_views, feeds, privacy_views, question_assessment, views
 
 app_name = "consult"
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
     path("questions/ask/", views.question_create, name="question-create"),
     path("questions/mask-preview/", privacy_views.mask_preview, name="mask-preview"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),
+    path(
+        "questions/<int:pk>/assessment/",
+        question_assessment.question_assessment,
+        name="question-assessment",
+    ),
     path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
     path("questions/<int:pk>/answers/", views.answer_create, name="answer-create"),
     path("answers/<int:pk>/edit/", views.answer_edit, name="answer-edit"),

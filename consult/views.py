@@ -143,8 +143,13 @@ def _question_or_404(request: HttpRequest, pk: int) -> Question:
 
 @cached_page(page_scopes.question_page)
 def question_detail(
-    request: HttpRequest, pk: int, answer_form: AnswerForm | None = None
+    request: HttpRequest,
+    pk: int,
+    answer_form: AnswerForm | None = None,
+    embed: dict[str, object] | None = None,
 ) -> HttpResponse:
+    """The question page. answer_form: a refused answer, shown with its errors; embed: the
+    embedded assessment's form and result (consult.question_assessment)."""
     question = _question_or_404(request, pk)
     answers = selectors.visible_answers(question)
     user = request.user
@@ -180,6 +185,7 @@ def question_detail(
             else None,
             "concerns_pi_crime": selectors.concerns_pi_crime(question),
             **selectors.attached_assessment(question),
+            **(embed or {}),
         },
     )
 

@@ -53,7 +53,7 @@ def test_typing_updates_the_verdict_and_bars_live(live_server, page: Page) -> No
         "href", "/statutes/pi-crime-interpretation-2017/5/#p1-i6"
     )
     status = page.locator("[data-assessment-status]")
-    expect(status).to_have_text("评估结果：情节严重（满足 1 项规定） 查看")
+    expect(status).to_have_text("评估结果：情节严重（按比例合计 1.2，满足 1 项规定） 查看")
     expect(status.locator("a")).to_have_attribute("href", "#assessment-result")
     assert same_document(page)
     assert page.url == live_server.url + TOOL_PATH  # nothing went into the URL

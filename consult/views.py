@@ -37,6 +37,9 @@ from portal.paginators import KnownCountPaginator
 from search.query import parse_query
 from search.results import page_number
 from search.segmenter import MAX_QUERY_CHARS
+from statutes.assessment import InvalidFacts, parse_facts
+from statutes.assessment_context import assessment_context
+from statutes.assessment_json import load_json
 from statutes.citing import linked_texts
 from statutes.search import (
     article_hits,
@@ -198,7 +201,11 @@ def question_detail(
 def question_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
-        form = QuestionForm(initial={"assessment_facts": request.POST.get("assessment_facts", "")})
+        form = QuestionForm.from_assessment(request.POST.get("assessment_facts", ""))
+    elif request.method == "POST" and "remove_assessment" in request.POST:
+        # "不附上评估": the same form again, as typed so far, without the facts.
+        kept = {name: request.POST.get(name, "") for name in ("title", "body", "category")}
+        form = QuestionForm(initial={**kept, "is_anonymous": "is_anonymous" in request.POST})
     else:
         form = QuestionForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
@@ -209,7 +216,24 @@ def question_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, "问题已发布，律师回答后我们会通知您。")
         _tell_what_was_masked(request, report)
         return redirect(question)
-    return render(request, "consult/question_form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "consult/question_form.html",
+        {"form": form, "creating": True, **_attached_preview(form)},
+    )
+
+
+def _attached_preview(form: QuestionForm) -> dict[str, object]:
+    """The assessment the form carries, as the question page will show it (nothing if none or
+    if it is invalid: the field's error says so)."""
+    raw = form["assessment_facts"].value()
+    if not raw:
+        return {}
+    try:
+        facts = parse_facts(load_json(str(raw)))
+    except (ValueError, InvalidFacts):
+        return {}
+    return {"attached": assessment_context(facts)}
 
 
 @login_required
@@ -230,7 +254,11 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "问题已更新。")
         _tell_what_was_masked(request, report)
         return redirect(question)
-    return render(request, "consult/question_form.html", {"form": form, "question": question})
+    return render(
+        request,
+        "consult/question_form.html",
+        {"form": form, "question": question, "attached": selectors.attached_assessment(question)},
+    )
 
 
 @require_POST

@@ -37,9 +37,6 @@ from portal.paginators import KnownCountPaginator
 from search.query import parse_query
 from search.results import page_number
 from search.segmenter import MAX_QUERY_CHARS
-from statutes.assessment import InvalidFacts, parse_facts
-from statutes.assessment_context import assessment_context
-from statutes.assessment_json import load_json
 from statutes.citing import linked_texts
 from statutes.search import (
     article_hits,
@@ -224,16 +221,9 @@ def question_create(request: HttpRequest) -> HttpResponse:
 
 
 def _attached_preview(form: QuestionForm) -> dict[str, object]:
-    """The assessment the form carries, as the question page will show it (nothing if none or
-    if it is invalid: the field's error says so)."""
-    raw = form["assessment_facts"].value()
-    if not raw:
-        return {}
-    try:
-        facts = parse_facts(load_json(str(raw)))
-    except (ValueError, InvalidFacts):
-        return {}
-    return {"attached": assessment_context(facts)}
+    """The assessment the form carries, as the question page will show it."""
+    attached = selectors.assessment_from_json(str(form["assessment_facts"].value() or ""))
+    return {"attached": attached} if attached else {}
 
 
 @login_required

@@ -18,7 +18,7 @@ CURSOR_PARAM = "cursor"
 INVALID_CURSOR = "分页链接无效或已过期，已为您显示第一页。"
 
 
-@cached_page(page_scopes.lists, params=(*FILTER_PARAMS, CURSOR_PARAM))
+@cached_page(page_scopes.browse_lists, params=(*FILTER_PARAMS, CURSOR_PARAM))
 def question_browse(request: HttpRequest) -> HttpResponse:
     data = {name: request.GET[name] for name in FILTER_PARAMS if request.GET.get(name)}
     filters = QuestionFilter(data, queryset=selectors.question_list())

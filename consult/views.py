@@ -51,7 +51,7 @@ REFERENCED_LIMIT = 30
 WRITE_RATE = "20/m"
 
 
-@cached_page(page_scopes.lists)
+@cached_page(page_scopes.browse_lists)
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -64,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page(page_scopes.lists, params=("page",))
+@cached_page(page_scopes.browse_lists, params=("page",))
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
     paginator = KnownCountPaginator(

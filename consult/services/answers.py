@@ -91,7 +91,7 @@ def answer_accept(*, answer: Answer, by: User) -> Answer:
     answer.save(update_fields=["is_accepted", "accepted_at", "updated_at"])
     counters.refresh_best_answer(question.pk)
     # Lists show the accepted answer's start ("律师解答：…").
-    page_cache.bump(page_cache.question_scope(question.pk), page_cache.LISTS)
+    page_cache.bump(page_cache.question_scope(question.pk), page_cache.BROWSE)
     notify(recipient=answer.lawyer.user, kind=Notification.Kind.ANSWER_ACCEPTED, answer=answer)
     return answer
 
@@ -104,7 +104,7 @@ def helpful_mark(*, answer: Answer, by: User) -> HelpfulMark:
             mark = HelpfulMark.objects.create(user=by, answer=answer)
             counters.helpful_mark_added(answer)
             # Lists sorted by 有帮助, and the best answer's start they show, may change.
-            page_cache.bump(page_cache.question_scope(answer.question_id), page_cache.LISTS)
+            page_cache.bump(page_cache.question_scope(answer.question_id), page_cache.BROWSE)
             return mark
     except IntegrityError:
         raise ValidationError("您已经标记过这条回答有帮助。") from None

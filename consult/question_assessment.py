@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 
 from consult import views
+from consult.models import Question
 from statutes.assessment_forms import AssessmentForm
 from statutes.assessment_views import FRAGMENT_HEADER_VALUE, result_context
 
@@ -31,6 +32,9 @@ from statutes.assessment_views import FRAGMENT_HEADER_VALUE, result_context
 def question_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("consult:question-detail", pk=pk)
+    questions = Question.objects.all() if request.user.is_staff else Question.objects.visible()
+    if not questions.filter(pk=pk).exists():
+        raise Http404("没有这个问题")
     form = AssessmentForm(request.POST)
     result: dict[str, Any] = {}
     if form.is_valid():

@@ -135,3 +135,5 @@ def test_a_hidden_or_missing_question_is_a_404(client: Client) -> None:
     for pk in (hidden.pk, hidden.pk + 1000):
         url = reverse("consult:question-assessment", args=[pk])
         assert client.post(url, {"conduct": "provide"}).status_code == 404
+        fragment = client.post(url, {"conduct": "provide"}, headers={"X-Requested-With": "fetch"})
+        assert fragment.status_code == 404

@@ -261,3 +261,16 @@ def test_visitors_see_the_helpful_count_but_no_button(client: Client) -> None:
     client.force_login(make_user())
     content = client.get(answer.question.get_absolute_url()).content.decode()
     assert reverse("consult:answer-helpful", args=[answer.pk]) in content
+
+
+def test_search_results_and_category_pages_show_the_best_answer_too(client: Client) -> None:
+    question = make_question(
+        title="公司拖欠工资怎么办？", body="公司已经拖欠三个月工资，老板一直推脱。"
+    )
+    make_answer(question=question, body="可以向劳动监察大队投诉，或申请劳动仲裁。")
+    for url, params in (
+        (reverse("consult:search"), {"q": "拖欠工资"}),
+        (question.category.get_absolute_url(), {}),
+        (reverse("consult:home"), {}),
+    ):
+        assert "律师解答：" in client.get(url, params).content.decode(), url

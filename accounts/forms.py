@@ -20,6 +20,13 @@ class SignupForm(UserCreationForm):
         error_messages={"required": "请填写电子邮箱。", "invalid": "请输入有效的电子邮箱地址。"},
     )
 
+    # Required: the account is created only with the visitor's agreement to the two pages.
+    agree_terms = forms.BooleanField(
+        label="我已阅读并同意《用户协议》和《隐私政策》",
+        required=True,
+        error_messages={"required": "注册前请阅读并同意《用户协议》和《隐私政策》。"},
+    )
+
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")

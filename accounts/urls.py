@@ -9,7 +9,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/verify/", views.signup_verify, name="signup-verify"),
     # Password guessing is counted per username and per address by django-axes (accounts/lockout.py).
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("me/", views.account, name="account"),
     path("me/api-token/", views.api_token, name="api-token"),

@@ -56,7 +56,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 def signup(request: HttpRequest) -> HttpResponse:
     """The form; the account is created by signup_verify once the mailed code comes back."""
     if request.user.is_authenticated:
-        return redirect("consult:home")
+        return redirect(safe_next(request) or reverse("consult:home"))
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         pending = signup_request(
@@ -66,7 +66,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
         request.session[PENDING_SIGNUP_KEY] = pending.as_dict()
         return redirect(_with_next(reverse("accounts:signup-verify"), request))
-    return render(request, "registration/signup.html", {"form": form})
+    return render(request, "registration/signup.html", {"form": form, **_next_context(request)})
 
 
 @sensitive_post_parameters("code")
@@ -91,19 +91,52 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
             del request.session[PENDING_SIGNUP_KEY]
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, "注册成功，欢迎加入。")
-            next_url = request.GET.get("next", "")
-            if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-                return redirect(next_url)
-            return redirect("consult:home")
+            return redirect(safe_next(request) or reverse("consult:home"))
     return render(
-        request, "registration/signup_verify.html", {"form": form, "email": pending.email}
+        request,
+        "registration/signup_verify.html",
+        {"form": form, "email": pending.email, **_next_context(request)},
     )
 
 
+def safe_next(request: HttpRequest) -> str:
+    """The ?next= (or posted next) page on this site, or "" for anything else: a link to another
+    site must not ride along through the sign-in and sign-up steps."""
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return ""
+
+
+def sign_in_reason(next_url: str) -> str:
+    """Why the visitor was sent to sign in, said on the sign-in and sign-up pages."""
+    if next_url.startswith(reverse("consult:question-create")):
+        return "登录后即可提问。还没有账号？注册只需用户名、邮箱和密码，提问可以匿名。"
+    if next_url:
+        return "请先登录，登录后将回到您刚才的页面。"
+    return ""
+
+
+def _next_context(request: HttpRequest) -> dict[str, str]:
+    next_url = safe_next(request)
+    return {"next": next_url, "sign_in_reason": sign_in_reason(next_url)}
+
+
 def _with_next(url: str, request: HttpRequest) -> str:
-    """Carry ?next= through the sign-up's steps (it is checked only where it is used)."""
-    next_url = request.GET.get("next", "")
+    """Carry a safe ?next= through the sign-up's steps."""
+    next_url = safe_next(request)
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in, saying why the visitor is asked to sign in (e.g. to ask a question)."""
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(**kwargs)
+        context["sign_in_reason"] = sign_in_reason(str(context.get("next", "")))
+        return context
 
 
 def _account_page(

@@ -8,6 +8,8 @@
 | LawyerProfile.helped_count     | 已帮助 N 人: distinct askers of visible questions the lawyer  |
 |                                | answered with a visible answer                                |
 | Category.question_count        | the category's visible questions                              |
+| Question.best_answer_excerpt   | the start of the best visible answer: the accepted one, else  |
+|                                | the most helpful (then the oldest); "" without answers        |
 
 Each definition lives once, below, as a correlated subquery. The services call the refresh_*
 functions inside their own transaction, for the rows a write touched: the counter commits (or
@@ -22,10 +24,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, F, Model, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Model, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
 
-from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
+from consult.models import (
+    BEST_ANSWER_EXCERPT_CHARS,
+    Answer,
+    Category,
+    HelpfulMark,
+    LawyerProfile,
+    Question,
+)
 
 
 def _count(rows: QuerySet, group: str, *, distinct: str | None = None) -> Coalesce:
@@ -58,6 +67,16 @@ def question_count() -> Coalesce:
     return _count(Question.objects.filter(category=OuterRef("pk"), is_hidden=False), "category")
 
 
+def best_answer_excerpt() -> Coalesce:
+    best = (
+        Answer.objects.filter(question=OuterRef("pk"), is_hidden=False)
+        .order_by("-is_accepted", "-helpful_count", "created_at", "pk")
+        .annotate(excerpt=Substr("body", 1, BEST_ANSWER_EXCERPT_CHARS))
+        .values("excerpt")[:1]
+    )
+    return Coalesce(Subquery(best), Value(""))
+
+
 @dataclass(frozen=True)
 class Counter:
     model: type[Model]
@@ -75,6 +94,7 @@ COUNTERS = (
     Counter(Answer, "helpful_count", answer_helpful_count),
     Counter(LawyerProfile, "helped_count", helped_count),
     Counter(Category, "question_count", question_count),
+    Counter(Question, "best_answer_excerpt", best_answer_excerpt),
 )
 
 
@@ -103,7 +123,19 @@ def _refresh(model: type[Model], ids: Iterable[int | None], **fields: Coalesce) 
 
 def refresh_questions(ids: Iterable[int | None]) -> None:
     """After a question's answers appear, change visibility, move or go."""
-    _refresh(Question, ids, answer_count=answer_count(), helpful_count=question_helpful_count())
+    _refresh(
+        Question,
+        ids,
+        answer_count=answer_count(),
+        helpful_count=question_helpful_count(),
+        best_answer_excerpt=best_answer_excerpt(),
+    )
+
+
+def refresh_best_answer(question_id: int) -> None:
+    """After an answer of the question is edited, accepted or marked helpful: which answer is
+    best, or its text, may have changed."""
+    _refresh(Question, [question_id], best_answer_excerpt=best_answer_excerpt())
 
 
 def refresh_answers(ids: Iterable[int | None]) -> None:
@@ -150,7 +182,7 @@ def helpful_mark_added(answer: Answer) -> None:
         Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
         if Answer.objects.filter(pk=answer.pk, is_hidden=False).exists():
             Question.objects.filter(pk=answer.question_id).update(
-                helpful_count=F("helpful_count") + 1
+                helpful_count=F("helpful_count") + 1, best_answer_excerpt=best_answer_excerpt()
             )
 
 

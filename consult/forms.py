@@ -16,7 +16,7 @@ from consult.models import (
 )
 from search.query import parse_query
 from search.segmenter import MAX_QUERY_CHARS
-from statutes.assessment import Facts, InvalidFacts, parse_facts
+from statutes.assessment import Facts, InvalidFacts, assess, parse_facts
 from statutes.assessment_json import load_json
 from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
@@ -83,10 +83,37 @@ class QuestionForm(forms.ModelForm):
             raise forms.ValidationError("请至少用 10 个字描述您的情况。")
         return body
 
+    @classmethod
+    def from_assessment(cls, facts_text: str) -> QuestionForm:
+        """The empty form an asker arriving from the tool starts with: the facts attached, the
+        category about the crime (if the site has one) and a title they may keep or change."""
+        initial: dict[str, Any] = {"assessment_facts": facts_text}
+        try:
+            facts = parse_facts(load_json(facts_text))
+        except (ValueError, InvalidFacts):
+            return cls(initial=initial)  # the hidden field reports it on publishing
+        category = Category.objects.filter(concerns_pi_crime=True).order_by("position").first()
+        if category is not None:
+            initial["category"] = category.pk
+        initial["title"] = suggested_title(assess(facts).to_dict()["level_label"])
+        return cls(initial=initial)
+
+
+def suggested_title(level_label: str) -> str:
+    return f"侵犯公民个人信息的情节评估为“{level_label}”，可能承担什么责任？"
+
 
 class QuestionEditForm(QuestionForm):
-    # An attached assessment is part of asking; editing keeps it as it was.
+    # An attached assessment is part of asking; editing may only take it away.
     assessment_facts = None
+    remove_assessment = forms.BooleanField(
+        label="移除附带的情节评估（问题页将不再显示它）", required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not (self.instance and self.instance.assessment_facts):
+            del self.fields["remove_assessment"]
 
 
 class CitationsField(forms.CharField):

@@ -17,6 +17,8 @@ LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 �
 # The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
 # SQLite raises OverflowError for them (a 500) where they should simply match nothing.
 MAX_ID = 2**63 - 1
+# Enough of the best answer for two lines of a list row on a phone.
+BEST_ANSWER_EXCERPT_CHARS = 120
 
 
 class Category(models.Model):
@@ -189,8 +191,15 @@ class Question(models.Model):
     # Stored counters (consult.counters): visible answers, and "有帮助" marks on visible answers.
     answer_count = models.PositiveIntegerField("可见回答数", default=0, editable=False)
     helpful_count = models.PositiveIntegerField("有帮助总数", default=0, editable=False)
+    # Stored with the counters (consult.counters): the start of the best visible answer (the
+    # accepted one, else the most helpful), shown as "律师解答：…" in lists without a query.
+    best_answer_excerpt = models.CharField(
+        "最佳回答摘要", max_length=BEST_ANSWER_EXCERPT_CHARS, blank=True, editable=False
+    )
 
-    history = HistoricalRecords(excluded_fields=["answer_count", "helpful_count"])
+    history = HistoricalRecords(
+        excluded_fields=["answer_count", "helpful_count", "best_answer_excerpt"]
+    )
     objects = QuestionQuerySet.as_manager()
 
     class Meta:

@@ -3,12 +3,18 @@ scope bump it: the services, the admin, the demo loader and the importer."""
 
 from __future__ import annotations
 
-from portal.page_cache import LISTS, STATUTES, question_scope
+from portal.page_cache import BROWSE, LISTS, STATUTES, question_scope
 
 
 def lists(**kwargs: object) -> list[str]:
-    """Home, category pages and lawyer profiles show lists of questions and lawyers only."""
+    """Lawyer profiles show lists of questions and lawyers only."""
     return [LISTS]
+
+
+def browse_lists(**kwargs: object) -> list[str]:
+    """Home, category pages and /questions/: lists of questions with the start of each one's
+    best answer, and (on /questions/) the 有帮助 order."""
+    return [LISTS, BROWSE]
 
 
 def question_page(*, pk: int, **kwargs: object) -> list[str]:

@@ -16,6 +16,7 @@ from consult.models import (
 from consult.permissions import AnyUser
 from statutes.assessment import InvalidFacts, parse_facts
 from statutes.assessment_context import assessment_context
+from statutes.assessment_json import load_json
 from statutes.models import Article
 from statutes.selectors import PI_CRIME_ARTICLES
 
@@ -118,6 +119,18 @@ def attached_assessment(question: Question) -> dict[str, object]:
         facts = parse_facts(question.assessment_facts)
     except InvalidFacts:
         # Facts saved under an older contract that no longer validate are not shown.
+        return {}
+    return assessment_context(facts)
+
+
+def assessment_from_json(text: str) -> dict[str, object]:
+    """The assessment of facts carried as the contract's JSON (from the tool to the ask page):
+    template context, or nothing if there are none or they are invalid (the form says so)."""
+    if not text:
+        return {}
+    try:
+        facts = parse_facts(load_json(text))
+    except (ValueError, InvalidFacts):
         return {}
     return assessment_context(facts)
 

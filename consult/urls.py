@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consult import feeds, privacy_views, views
+from consult import browse_views, feeds, privacy_views, question_assessment, views
 
 app_name = "consult"
 urlpatterns = [
@@ -10,9 +10,15 @@ urlpatterns = [
     path("categories/<slug:slug>/", views.category_detail, name="category-detail"),
     path("categories/<slug:slug>/feed/", feeds.CategoryQuestionsFeed(), name="feed-category"),
     path("feeds/questions/", feeds.LatestQuestionsFeed(), name="feed-questions"),
+    path("questions/", browse_views.question_browse, name="question-list"),
     path("questions/ask/", views.question_create, name="question-create"),
     path("questions/mask-preview/", privacy_views.mask_preview, name="mask-preview"),
     path("questions/<int:pk>/", views.question_detail, name="question-detail"),
+    path(
+        "questions/<int:pk>/assessment/",
+        question_assessment.question_assessment,
+        name="question-assessment",
+    ),
     path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
     path("questions/<int:pk>/answers/", views.answer_create, name="answer-create"),
     path("answers/<int:pk>/edit/", views.answer_edit, name="answer-edit"),

@@ -51,7 +51,7 @@ REFERENCED_LIMIT = 30
 WRITE_RATE = "20/m"
 
 
-@cached_page(page_scopes.lists)
+@cached_page(page_scopes.browse_lists)
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -64,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page(page_scopes.lists, params=("page",))
+@cached_page(page_scopes.browse_lists, params=("page",))
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
     paginator = KnownCountPaginator(
@@ -143,8 +143,13 @@ def _question_or_404(request: HttpRequest, pk: int) -> Question:
 
 @cached_page(page_scopes.question_page)
 def question_detail(
-    request: HttpRequest, pk: int, answer_form: AnswerForm | None = None
+    request: HttpRequest,
+    pk: int,
+    answer_form: AnswerForm | None = None,
+    embed: dict[str, object] | None = None,
 ) -> HttpResponse:
+    """The question page. answer_form: a refused answer, shown with its errors; embed: the
+    embedded assessment's form and result (consult.question_assessment)."""
     question = _question_or_404(request, pk)
     answers = selectors.visible_answers(question)
     user = request.user
@@ -180,6 +185,7 @@ def question_detail(
             else None,
             "concerns_pi_crime": selectors.concerns_pi_crime(question),
             **selectors.attached_assessment(question),
+            **(embed or {}),
         },
     )
 
@@ -192,7 +198,11 @@ def question_detail(
 def question_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
-        form = QuestionForm(initial={"assessment_facts": request.POST.get("assessment_facts", "")})
+        form = QuestionForm.from_assessment(request.POST.get("assessment_facts", ""))
+    elif request.method == "POST" and "remove_assessment" in request.POST:
+        # "不附上评估": the same form again, as typed so far, without the facts.
+        kept = {name: request.POST.get(name, "") for name in ("title", "body", "category")}
+        form = QuestionForm(initial={**kept, "is_anonymous": "is_anonymous" in request.POST})
     else:
         form = QuestionForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
@@ -203,7 +213,17 @@ def question_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, "问题已发布，律师回答后我们会通知您。")
         _tell_what_was_masked(request, report)
         return redirect(question)
-    return render(request, "consult/question_form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "consult/question_form.html",
+        {"form": form, "creating": True, **_attached_preview(form)},
+    )
+
+
+def _attached_preview(form: QuestionForm) -> dict[str, object]:
+    """The assessment the form carries, as the question page will show it."""
+    attached = selectors.assessment_from_json(str(form["assessment_facts"].value() or ""))
+    return {"attached": attached} if attached else {}
 
 
 @login_required
@@ -224,7 +244,11 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "问题已更新。")
         _tell_what_was_masked(request, report)
         return redirect(question)
-    return render(request, "consult/question_form.html", {"form": form, "question": question})
+    return render(
+        request,
+        "consult/question_form.html",
+        {"form": form, "question": question, "attached": selectors.attached_assessment(question)},
+    )
 
 
 @require_POST

@@ -50,6 +50,11 @@ Scopes = Callable[..., Iterable[str]]
 # 采纳, a curated related link.
 LISTS = "lists"
 STATUTES = "statutes"
+# The browsing lists (home, category pages, /questions/) also show what a helpful mark or 采纳
+# moves: the start of each question's best answer, and the 有帮助 order. Those writes bump only
+# this scope (and the question's own), so that question pages, whose 为您推荐 rows leave the
+# answer out, stay cached.
+BROWSE = "browse"
 
 
 def question_scope(pk: int) -> str:

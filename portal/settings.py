@@ -138,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "consult.context_processors.notifications",
             ],
+            "builtins": ["portal.dates"],
         },
     },
 ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from consult.sitemaps import CategorySitemap, LawyerSitemap, QuestionSitemap
 from portal import views
@@ -36,8 +37,18 @@ seo_patterns = (
     "seo",
 )
 
+# 隐私政策 and 用户协议: prose only, linked from every page's footer and the sign-up form.
+page_patterns = (
+    [
+        path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+        path("terms/", TemplateView.as_view(template_name="pages/terms.html"), name="terms"),
+    ],
+    "pages",
+)
+
 urlpatterns = [
     path("", include(seo_patterns)),
+    path("", include(page_patterns)),
     path("", include("consult.urls")),
     path("accounts/", include("accounts.urls")),
     path("statutes/", include("statutes.urls")),

@@ -6,6 +6,7 @@ from django.db.models import Case, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from statutes.law_groups import LawGroup, group_laws
 from statutes.models import Article, Law, LawVersion
 
 # 侵犯公民个人信息罪: 刑法第二百五十三条之一 and every article of 法释〔2017〕10号 (all versions).
@@ -22,6 +23,13 @@ def concerns_pi_crime(article: Article) -> bool:
 def law_list() -> QuerySet[Law]:
     current = LawVersion.objects.current()
     return Law.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current"))
+
+
+def law_groups() -> list[LawGroup]:
+    """The 法律法规库 page: laws grouped by kind in the site's order, each with the version to
+    show (two queries)."""
+    versions = LawVersion.objects.only("pk", "law_id", "status", "version_date", "slug")
+    return group_laws(Law.objects.all(), versions)
 
 
 def law_version(law_slug: str, version_slug: str | None = None) -> LawVersion:

@@ -19,7 +19,7 @@ CITING_CAP = 1000
 
 @cached_page(page_scopes.law_page)
 def law_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "statutes/law_list.html", {"laws": selectors.law_list()})
+    return render(request, "statutes/law_list.html", {"groups": selectors.law_groups()})
 
 
 @cached_page(page_scopes.law_page)

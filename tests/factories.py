@@ -95,7 +95,7 @@ def make_answer(
 def make_helpful_mark(answer: Answer, user: User | None = None) -> HelpfulMark:
     mark = HelpfulMark.objects.create(user=user or make_user(), answer=answer)
     counters.helpful_mark_added(answer)
-    page_cache.bump(page_cache.question_scope(answer.question_id))
+    page_cache.bump(page_cache.question_scope(answer.question_id), page_cache.BROWSE)
     return mark
 
 

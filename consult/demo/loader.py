@@ -49,6 +49,8 @@ class DemoReport:
     related_links: int = 0
     helpful_marks: int = 0
     skipped: bool = False
+    # Demo accounts that already existed and were given the --password.
+    passwords_set: int = 0
 
 
 def _read(name: str, table: str) -> list[dict]:
@@ -63,6 +65,11 @@ def demo_loaded() -> bool:
     return Question.objects.filter(is_demo=True).exists()
 
 
+def set_demo_password(password: str) -> int:
+    """Give every demo account (and no other) this password; returns how many."""
+    return User.objects.filter(is_demo=True).update(password=make_password(password))
+
+
 @transaction.atomic
 def load_demo(*, password: str | None = None, now: datetime.datetime | None = None) -> DemoReport:
     """Load all demo content, or nothing if it is already there (safe to run twice).
@@ -71,7 +78,10 @@ def load_demo(*, password: str | None = None, now: datetime.datetime | None = No
     demo accounts cannot sign in.
     """
     if demo_loaded():
-        return DemoReport(skipped=True)
+        # The content stays as it is; the password is what someone running `bin/run` first
+        # and then `load_demo --password` came for.
+        passwords = set_demo_password(password) if password is not None else 0
+        return DemoReport(skipped=True, passwords_set=passwords)
     now = now or timezone.now()
     hashed = make_password(password)  # unusable when password is None
     report = DemoReport()

@@ -73,6 +73,7 @@ def answer_update(
     answer.save(update_fields=["body", "updated_at"])
     set_typed_citations(answer, articles)
     sync_detected_citations(answer)
+    counters.refresh_best_answer(answer.question_id)
     index_question(answer.question_id)
     return answer
 
@@ -88,7 +89,9 @@ def answer_accept(*, answer: Answer, by: User) -> Answer:
     answer.is_accepted = True
     answer.accepted_at = timezone.now()
     answer.save(update_fields=["is_accepted", "accepted_at", "updated_at"])
-    page_cache.bump(page_cache.question_scope(question.pk))
+    counters.refresh_best_answer(question.pk)
+    # Lists show the accepted answer's start ("律师解答：…").
+    page_cache.bump(page_cache.question_scope(question.pk), page_cache.BROWSE)
     notify(recipient=answer.lawyer.user, kind=Notification.Kind.ANSWER_ACCEPTED, answer=answer)
     return answer
 
@@ -100,7 +103,8 @@ def helpful_mark(*, answer: Answer, by: User) -> HelpfulMark:
         with transaction.atomic():
             mark = HelpfulMark.objects.create(user=by, answer=answer)
             counters.helpful_mark_added(answer)
-            page_cache.bump(page_cache.question_scope(answer.question_id))
+            # Lists sorted by 有帮助, and the best answer's start they show, may change.
+            page_cache.bump(page_cache.question_scope(answer.question_id), page_cache.BROWSE)
             return mark
     except IntegrityError:
         raise ValidationError("您已经标记过这条回答有帮助。") from None

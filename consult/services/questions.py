@@ -59,9 +59,11 @@ def question_update(
     body: str,
     category: Category,
     is_anonymous: bool,
+    remove_assessment: bool = False,
     masked_report: list[Masked] | None = None,
 ) -> Question:
-    """Edit a question: its new title and body are masked as when it was asked."""
+    """Edit a question: its new title and body are masked as when it was asked; the attached
+    assessment can only be taken away (the facts came from the tool, not from this form)."""
     # Lock the row so an answer arriving meanwhile can't slip in under an edit.
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not permissions.can_edit_question(by, question):
@@ -71,9 +73,20 @@ def question_update(
     question.body = masked(body.strip(), masked_report)
     question.category = category
     question.is_anonymous = is_anonymous
+    if remove_assessment:
+        question.assessment_facts = None
     question.full_clean()
     # Only the fields edited here: the stored counters are the counters' to write.
-    question.save(update_fields=["title", "body", "category", "is_anonymous", "updated_at"])
+    question.save(
+        update_fields=[
+            "title",
+            "body",
+            "category",
+            "is_anonymous",
+            "assessment_facts",
+            "updated_at",
+        ]
+    )
     sync_detected_citations(question)
     if question.category_id != old_category_id:
         counters.refresh_categories([old_category_id, question.category_id])

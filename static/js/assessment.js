@@ -50,15 +50,17 @@
       if (status) { announce(result, invalid.length > 0); }
     }
 
-    // The status line sums the result up; on a phone it sticks to the bottom of the screen,
-    // since the result itself is far below the form, and links down to it.
+    // The status line sums the result up (level, proportional sum, provisions met); on a phone
+    // it sticks to the bottom of the screen, since the result itself is far below the field
+    // being typed in, and links down to it.
     function announce(result, invalid) {
       var label = result.getAttribute("data-level-label");
       var count = result.getAttribute("data-ground-count");
+      var sum = result.getAttribute("data-proportional-sum");
       var region = output.closest("[id]");
       status.textContent = invalid
         ? "输入有误，请看结果处的说明。"
-        : label ? "评估结果：" + label + "（满足 " + count + " 项规定）" : "";
+        : label ? "评估结果：" + label + "（按比例合计 " + sum + "，满足 " + count + " 项规定）" : "";
       if (label && !invalid && region) {
         var link = document.createElement("a");
         link.href = "#" + region.id;

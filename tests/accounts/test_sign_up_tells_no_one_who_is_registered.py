@@ -22,7 +22,13 @@ PASSWORD = "a-long-pass-phrase-9"
 def sign_up(client: Client, email: str, username: str = "newuser"):
     return client.post(
         reverse("accounts:signup"),
-        {"username": username, "email": email, "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "username": username,
+            "email": email,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "agree_terms": "on",
+        },
     )
 
 

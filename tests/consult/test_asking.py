@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consult.models import Question
+from consult.models import Category, Question
 from tests.factories import make_answer, make_category, make_question
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +138,93 @@ def test_asking_is_rate_limited(client: Client, alice, category, settings) -> No
     assert statuses.count(302) == 20
     assert statuses[-1] == 429
     cache.clear()
+
+
+FACTS = {"conduct": "provide", "records": {"track": 30, "lodging": 300}}
+
+
+def _from_the_tool(client: Client):
+    return client.post(reverse("consult:question-create"), {"assessment_facts": json.dumps(FACTS)})
+
+
+def test_arriving_from_the_tool_shows_the_assessment_and_prefills_the_form(
+    client: Client, alice, category
+) -> None:
+    pi = Category.objects.create(name="侵犯公民个人信息", slug="pi-crime", concerns_pi_crime=True)
+    client.force_login(alice)
+    start = _from_the_tool(client)
+    content = start.content.decode()
+    assert "将附上的情节评估" in content
+    assert "情节严重" in content and "按比例合计 1.2" in content
+    form = start.context["form"]
+    assert form["category"].value() == pi.pk
+    assert "情节严重" in form["title"].value()
+    assert 'name="remove_assessment"' in content
+
+
+def test_without_a_category_about_the_crime_only_the_title_is_suggested(
+    client: Client, alice, category
+) -> None:
+    client.force_login(alice)
+    form = _from_the_tool(client).context["form"]
+    assert form["category"].value() is None
+    assert form["title"].value()
+
+
+def test_the_asker_can_drop_the_assessment_before_publishing(
+    client: Client, alice, category
+) -> None:
+    client.force_login(alice)
+    response = client.post(
+        reverse("consult:question-create"),
+        {
+            "title": "我想问一个问题？",
+            "body": "这是我遇到的情况，写得足够长。",
+            "category": category.pk,
+            "assessment_facts": json.dumps(FACTS),
+            "remove_assessment": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert not Question.objects.exists()  # not published: the form again
+    form = response.context["form"]
+    assert not form["assessment_facts"].value()
+    assert form["title"].value() == "我想问一个问题？"
+    assert "将附上的情节评估" not in response.content.decode()
+    ask(client, category=category.pk)
+    assert Question.objects.get().assessment_facts is None
+
+
+def test_a_bad_attachment_from_the_tool_shows_no_preview_and_no_500(client: Client, alice) -> None:
+    client.force_login(alice)
+    for bad in ("not json", json.dumps({"track": -1}), "[" * 5000):
+        response = client.post(reverse("consult:question-create"), {"assessment_facts": bad})
+        assert response.status_code == 200
+        assert "将附上的情节评估" not in response.content.decode()
+
+
+def test_the_asker_can_remove_the_assessment_later_by_editing(
+    client: Client, alice, category
+) -> None:
+    question = make_question(author=alice, category=category, assessment_facts=FACTS)
+    client.force_login(alice)
+    url = reverse("consult:question-edit", args=[question.pk])
+    page = client.get(url).content.decode()
+    assert "已附上的情节评估" in page and 'name="remove_assessment"' in page
+    data = {"title": question.title, "body": question.body, "category": category.pk}
+    client.post(url, data)
+    question.refresh_from_db()
+    assert question.assessment_facts == FACTS  # kept unless asked
+    client.post(url, {**data, "remove_assessment": "on"})
+    question.refresh_from_db()
+    assert question.assessment_facts is None
+    assert "提问者附上的情节评估" not in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_the_edit_form_offers_no_removal_without_an_assessment(
+    client: Client, alice, category
+) -> None:
+    question = make_question(author=alice, category=category)
+    client.force_login(alice)
+    page = client.get(reverse("consult:question-edit", args=[question.pk])).content.decode()
+    assert 'name="remove_assessment"' not in page

@@ -85,3 +85,24 @@ def test_demo_categories_used_by_real_questions_are_kept() -> None:
     make_question(category=category, author=make_user())
     call_command("remove_demo", stdout=io.StringIO())
     assert Category.objects.filter(slug="labor").exists()
+
+
+def test_password_after_bin_run_lets_the_demo_accounts_sign_in(client) -> None:
+    """bin/run loads the demo without a password; the README's next step must then work."""
+    load()
+    outsider = make_user("not-demo")
+    before = User.objects.get(pk=outsider.pk).password
+    out = io.StringIO()
+    call_command("load_demo", "--password", "demo-pass-2026", stdout=out)
+    assert "跳过载入" in out.getvalue()
+    assert "演示账号设置了新密码" in out.getvalue()
+    assert Question.objects.filter(is_demo=True).count() >= 60  # nothing loaded twice
+    for username in ("demo-user-01", "demo-li-mingyuan"):
+        assert User.objects.get(username=username).check_password("demo-pass-2026"), username
+    assert User.objects.get(pk=outsider.pk).password == before
+
+
+def test_without_a_password_the_demo_accounts_still_cannot_sign_in(client) -> None:
+    load()
+    call_command("load_demo", stdout=io.StringIO())
+    assert not User.objects.get(username="demo-user-01").has_usable_password()

@@ -76,6 +76,17 @@ PAGES = {
     # citations in one query), the winners by id (10); recommended (1); concerns_pi_crime: the
     # article ids, then one EXISTS (2)
     "question": (lambda s: s.questions[0].get_absolute_url(), 20),
+    # /questions/: the page of questions, each with the start of its best answer stored on the
+    # row (1); the categories for the filter (1)
+    "questions": (lambda s: reverse("consult:question-list"), 2),
+    # the same, filtered and sorted by helpful: + the category named by its slug (1)
+    "questions-filtered": (
+        lambda s: (
+            reverse("consult:question-list")
+            + "?category=labor&answered=true&has_accepted=false&ordering=helpful"
+        ),
+        3,
+    ),
     # the lawyer with practice areas (2), their answers (1)
     "lawyer": (lambda s: s.lawyer.get_absolute_url(), 3),
     # the law's version, its law and its version in force (3), the article, its neighbours (2),

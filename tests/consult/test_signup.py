@@ -26,6 +26,7 @@ def test_a_visitor_signs_up_with_the_mailed_code_and_is_signed_in(client: Client
             "email": "New@Example.com",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",
+            "agree_terms": "on",
         },
     )
     assert response["Location"] == reverse("accounts:signup-verify")
@@ -47,6 +48,7 @@ def test_a_visitor_signs_up_with_the_mailed_code_and_is_signed_in(client: Client
         ({"email": "not-an-email"}, "请输入有效的电子邮箱地址"),
         ({"password2": "different-pass-phrase"}, "两个密码不一致"),
         ({"password1": "123", "password2": "123"}, "密码太短"),
+        ({"agree_terms": ""}, "请阅读并同意《用户协议》和《隐私政策》"),
     ],
 )
 def test_bad_sign_up_is_refused(client: Client, alice, overrides: dict, message: str) -> None:
@@ -55,6 +57,7 @@ def test_bad_sign_up_is_refused(client: Client, alice, overrides: dict, message:
         "email": "new@example.com",
         "password1": "a-long-pass-phrase-9",
         "password2": "a-long-pass-phrase-9",
+        "agree_terms": "on",
         **overrides,
     }
     response = client.post(reverse("accounts:signup"), data)
@@ -72,6 +75,7 @@ def test_sign_up_does_not_redirect_off_site(client: Client) -> None:
             "email": "n@example.com",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",
+            "agree_terms": "on",
         },
     )
     response = client.post(reverse("accounts:signup-verify") + query, {"code": mailed_code()})
@@ -87,6 +91,7 @@ def test_sign_up_keeps_an_on_site_next(client: Client) -> None:
             "email": "n@example.com",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",
+            "agree_terms": "on",
         },
     )
     assert response["Location"] == reverse("accounts:signup-verify") + "?next=%2Faccounts%2Fme%2F"
@@ -118,6 +123,7 @@ def test_a_taken_username_is_a_chinese_error_not_a_crash(client: Client, alice, 
             "email": "other@example.com",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",
+            "agree_terms": "on",
         },
     )
     assert response.status_code == 200

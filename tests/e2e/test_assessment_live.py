@@ -53,7 +53,7 @@ def test_typing_updates_the_verdict_and_bars_live(live_server, page: Page) -> No
         "href", "/statutes/pi-crime-interpretation-2017/5/#p1-i6"
     )
     status = page.locator("[data-assessment-status]")
-    expect(status).to_have_text("评估结果：情节严重（满足 1 项规定） 查看")
+    expect(status).to_have_text("评估结果：情节严重（按比例合计 1.2，满足 1 项规定） 查看")
     expect(status.locator("a")).to_have_attribute("href", "#assessment-result")
     assert same_document(page)
     assert page.url == live_server.url + TOOL_PATH  # nothing went into the URL
@@ -97,6 +97,7 @@ def test_the_form_embedded_in_a_question_goes_live_too(live_server, page: Page) 
     page.goto(live_server.url + question.get_absolute_url())
     mark_document(page)
     embed = page.locator(".assessment-embed")
+    embed.locator("summary", has_text="开始评估").click()
     embed.locator("input[name=general]").fill("5000")
     expect(embed.locator("[data-assessment-output] .assessment-level")).to_have_text("情节严重")
     expect(embed).to_contain_text("解释第五条第一款第五项")

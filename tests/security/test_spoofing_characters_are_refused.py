@@ -102,6 +102,7 @@ def test_sign_up_refuses_a_spoofing_username(client: Client, username) -> None:
             "email": "new@example.com",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",
+            "agree_terms": "on",
         },
     )
     assert response.status_code == 200

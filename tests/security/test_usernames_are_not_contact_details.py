@@ -23,6 +23,7 @@ def sign_up(client: Client, username: str):
         "email": "someone@example.com",
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "agree_terms": "on",
     }
     return client.post(reverse("accounts:signup"), data)
 

@@ -16,7 +16,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--password",
-            help="为所有演示账号设置此密码，便于本地体验；默认演示账号无法登录。",
+            help="为所有演示账号设置此密码，便于本地体验（演示数据已存在时也会设置）；"
+            "默认演示账号无法登录。",
         )
 
     def handle(self, *args: Any, password: str | None, **options: Any) -> None:
@@ -25,7 +26,11 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(str(error)) from None
         if report.skipped:
-            self.stdout.write("演示数据已存在，跳过。如需重新载入，先运行 remove_demo。")
+            self.stdout.write("演示数据已存在，跳过载入。如需重新载入，先运行 remove_demo。")
+            if password is not None:
+                self.stdout.write(
+                    self.style.SUCCESS(f"已为 {report.passwords_set} 个演示账号设置了新密码。")
+                )
             return
         self.stdout.write(
             self.style.SUCCESS(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -17,6 +17,18 @@ LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 �
 # The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
 # SQLite raises OverflowError for them (a 500) where they should simply match nothing.
 MAX_ID = 2**63 - 1
+
+# The least a question or an answer must say. On the fields themselves, so that every way in
+# (the pages' forms, the API through the services' full_clean(), the admin) refuses the same
+# input with the same words.
+MIN_TITLE_CHARS, MIN_QUESTION_BODY_CHARS, MIN_ANSWER_BODY_CHARS = 5, 10, 20
+TITLE_MIN_LENGTH = MinLengthValidator(MIN_TITLE_CHARS, f"标题至少 {MIN_TITLE_CHARS} 个字。")
+QUESTION_BODY_MIN_LENGTH = MinLengthValidator(
+    MIN_QUESTION_BODY_CHARS, f"请至少用 {MIN_QUESTION_BODY_CHARS} 个字描述您的情况。"
+)
+ANSWER_BODY_MIN_LENGTH = MinLengthValidator(
+    MIN_ANSWER_BODY_CHARS, f"回答至少 {MIN_ANSWER_BODY_CHARS} 个字，请写明依据和建议。"
+)
 
 
 class Category(models.Model):
@@ -168,8 +180,14 @@ class Question(models.Model):
     category = models.ForeignKey(
         Category, verbose_name="分类", on_delete=models.PROTECT, related_name="questions"
     )
-    title = models.CharField("标题", max_length=100, validators=[validate_single_line])
-    body = models.TextField("问题描述", max_length=5000, validators=[MaxLengthValidator(5000)])
+    title = models.CharField(
+        "标题", max_length=100, validators=[validate_single_line, TITLE_MIN_LENGTH]
+    )
+    body = models.TextField(
+        "问题描述",
+        max_length=5000,
+        validators=[MaxLengthValidator(5000), QUESTION_BODY_MIN_LENGTH],
+    )
     is_anonymous = models.BooleanField("匿名提问", default=False)
     cited_articles = models.ManyToManyField(
         "statutes.Article",
@@ -228,7 +246,9 @@ class Answer(models.Model):
     lawyer = models.ForeignKey(
         LawyerProfile, verbose_name="律师", on_delete=models.PROTECT, related_name="answers"
     )
-    body = models.TextField("回答", max_length=10000, validators=[MaxLengthValidator(10000)])
+    body = models.TextField(
+        "回答", max_length=10000, validators=[MaxLengthValidator(10000), ANSWER_BODY_MIN_LENGTH]
+    )
     cited_articles = models.ManyToManyField(
         "statutes.Article",
         verbose_name="引用条文",

@@ -78,7 +78,7 @@ class RandomSite:
         answer_services.answer_create(
             question=self.rng.choice(list(open_questions.order_by("pk"))),
             by=lawyer.user,
-            body="随机生成的回答内容。",
+            body="随机生成的回答内容，足够长以通过回答的校验。",
         )
 
     def mark(self) -> None:

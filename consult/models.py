@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
@@ -12,6 +14,12 @@ from simple_history.models import HistoricalRecords
 
 from portal.text import validate_single_line
 from search.models import FullTextDocument
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+    from statutes.models import Article
 
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
 # The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
@@ -166,7 +174,21 @@ class QuestionQuerySet(models.QuerySet["Question"]):
     def visible(self) -> QuestionQuerySet:
         return self.filter(is_hidden=False)
 
-    def latest(self) -> QuestionQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> QuestionQuerySet:
+        """Hidden questions are for staff (who see them marked as hidden); everyone else gets
+        a 404 for them and never finds them in a list."""
+        return self if user.is_staff else self.visible()
+
+    def citing(self, article: Article) -> QuestionQuerySet:
+        """Questions that cite the article themselves or through a visible answer."""
+        by_answers = Answer.objects.visible().filter(cited_articles=article)
+        return self.filter(
+            Q(pk__in=QuestionCitation.objects.filter(article=article).values("question_id"))
+            | Q(pk__in=by_answers.values("question_id"))
+        )
+
+    def newest(self) -> QuestionQuerySet:
+        # Not latest(): that is Django's QuerySet.latest(field), returning one object.
         return self.order_by("-created_at", "-pk")
 
 
@@ -238,7 +260,12 @@ class Question(models.Model):
 
 class AnswerQuerySet(models.QuerySet["Answer"]):
     def visible(self) -> AnswerQuerySet:
+        """Not hidden themselves; see public() for what anyone may see."""
         return self.filter(is_hidden=False)
+
+    def public(self) -> AnswerQuerySet:
+        """Visible answers to visible questions: what anyone may see (and link to)."""
+        return self.visible().filter(question__is_hidden=False)
 
 
 class Answer(models.Model):

@@ -113,10 +113,8 @@ class RandomSite:
     def revoke(self) -> None:
         lawyer = self.rng.choice(self.lawyers)
         status = LawyerProfile.objects.get(pk=lawyer.pk).status
-        change = (
-            lawyer_services.lawyer_verify if status == "revoked" else lawyer_services.lawyer_revoke
-        )
-        change(profile=lawyer, by=self.staff)
+        target = "verified" if status == "revoked" else "revoked"
+        lawyer_services.lawyer_set_status(profile=lawyer, status=target, by=self.staff)
 
     def delete(self) -> None:
         request = _admin_request(self.staff)

@@ -202,7 +202,7 @@ def _hide_other_question(site: Site) -> None:
 
 
 def _revoke(site: Site) -> None:
-    lawyer_services.lawyer_revoke(profile=site.lawyer, by=site.staff)
+    lawyer_services.lawyer_set_status(profile=site.lawyer, status="revoked", by=site.staff)
 
 
 def _curate_article(site: Site) -> None:

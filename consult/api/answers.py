@@ -53,14 +53,13 @@ class AnswerPermission(BasePermission):
     def has_object_permission(self, request: Request, view: APIView, obj: Answer) -> bool:
         user = request.user
         if view.action in ("update", "partial_update"):
-            self.message = "只有回答的律师本人可以修改回答。"
+            self.message = permissions.EDIT_ANSWER_DENIED
             return permissions.can_edit_answer(user, obj)
         if view.action == "accept":
-            asker = obj.question.author_id == user.pk
-            self.message = "这条回答已经被采纳了。" if asker else permissions.ACCEPT_DENIED
+            self.message = permissions.accept_denied(user, obj)
             return permissions.can_accept(user, obj)
         if view.action == "helpful":
-            self.message = "不能为自己的回答点“有帮助”。"
+            self.message = permissions.HELPFUL_DENIED
             return permissions.can_mark_helpful(user, obj)
         return True
 

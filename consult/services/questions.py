@@ -32,7 +32,7 @@ def question_create(
     """Ask a question. Personal identifiers in the title and body are masked before anything
     is saved; what was masked is appended to `masked_report` when one is given."""
     if not permissions.can_ask(author):
-        raise PermissionDenied("请先登录再提问。")
+        raise PermissionDenied(permissions.ASK_DENIED)
     question = Question(
         author=author,
         title=masked(title.strip(), masked_report),

@@ -34,7 +34,7 @@ from statutes.assessment import (
     parse_facts,
 )
 from statutes.assessment.facts import MAX_COUNT, MAX_MONEY
-from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS
+from statutes.assessment.fields import FLAG_FIELDS, MONEY_FIELDS
 from statutes.assessment_json import MSG_EMPTY, error_body
 
 MSG_MEDIA_TYPE = "请求体必须是 JSON，并设置 Content-Type: application/json"

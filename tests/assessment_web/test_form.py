@@ -12,13 +12,8 @@ from django.urls import reverse
 
 from statutes.assessment import FIELD_HELP, FIELD_LABELS, parse_facts
 from statutes.assessment.facts import FIELD_NAMES
-from statutes.assessment_forms import (
-    FLAG_FIELDS,
-    MONEY_FIELDS,
-    RECORD_FIELDS,
-    AssessmentForm,
-    count_from_text,
-)
+from statutes.assessment.fields import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
+from statutes.assessment_forms import AssessmentForm, count_from_text
 from tests.assessment_web.ways import TOOL_URL, form_data
 
 pytestmark = pytest.mark.django_db

@@ -24,7 +24,8 @@ from statutes.assessment import (
     parse_facts,
     render_verdict,
 )
-from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS, AssessmentForm
+from statutes.assessment.fields import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
+from statutes.assessment_forms import AssessmentForm
 from statutes.assessment_json import error_body, load_json
 
 EXIT_INVALID = 2

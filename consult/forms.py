@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from assessment.engine import Facts, InvalidFacts, parse_facts
+from assessment.json import load_json
 from consult.models import (
     ANSWER_BODY_MIN_LENGTH,
     LICENSE_NUMBER_VALIDATOR,
@@ -17,8 +19,6 @@ from consult.models import (
 )
 from search.query import parse_query
 from search.segmenter import MAX_QUERY_CHARS
-from statutes.assessment import Facts, InvalidFacts, parse_facts
-from statutes.assessment_json import load_json
 from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
 from statutes.search import looks_like_reference

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Exists, Prefetch, QuerySet
 
+from assessment.context import assessment_context
+from assessment.engine import InvalidFacts, parse_facts
 from consult.models import (
     Answer,
     AnswerCitation,
@@ -14,8 +16,6 @@ from consult.models import (
     QuestionCitation,
 )
 from consult.permissions import AnyUser
-from statutes.assessment import InvalidFacts, parse_facts
-from statutes.assessment_context import assessment_context
 from statutes.models import Article
 from statutes.selectors import PI_CRIME_ARTICLES
 

@@ -3,10 +3,10 @@ numbers from the thresholds, so that a changed threshold cannot leave a stale he
 
 from __future__ import annotations
 
-from statutes.assessment.facts import FIELD_NAMES
-from statutes.assessment.fields import FIELD_GROUPS, FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
-from statutes.assessment.kinds import RECORD_KINDS
-from statutes.assessment.thresholds import TIER_THRESHOLDS
+from assessment.engine.facts import FIELD_NAMES
+from assessment.engine.fields import FIELD_GROUPS, FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
+from assessment.engine.kinds import RECORD_KINDS
+from assessment.engine.thresholds import TIER_THRESHOLDS
 
 
 def test_the_groups_hold_every_input_field_once() -> None:

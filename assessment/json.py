@@ -3,8 +3,8 @@ own words for an empty input and its shape for an error about the input as a who
 
 from __future__ import annotations
 
+from assessment.engine.facts import NON_FIELD_ERRORS
 from portal.strict_json import load_json as _load_json
-from statutes.assessment.facts import NON_FIELD_ERRORS
 
 MSG_EMPTY = (
     '没有收到任何内容：请发送一个 JSON 对象，例如 {"records": {"track": 30, "lodging": 300}}'

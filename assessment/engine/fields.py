@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from statutes.assessment.kinds import RECORD_KEYS, RECORD_KINDS
-from statutes.assessment.thresholds import TIER_THRESHOLDS, Threshold
+from assessment.engine.kinds import RECORD_KEYS, RECORD_KINDS
+from assessment.engine.thresholds import TIER_THRESHOLDS, Threshold
 
 RECORD_FIELDS: tuple[str, ...] = RECORD_KEYS
 MONEY_FIELDS: tuple[str, ...] = ("illegal_gain", "business_profit")

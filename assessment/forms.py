@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from django import forms
 
-from statutes.assessment import (
+from assessment.engine import (
     CONDUCTS,
     FIELD_HELP,
     FIELD_LABELS,
@@ -22,8 +22,8 @@ from statutes.assessment import (
     InvalidFacts,
     parse_facts,
 )
-from statutes.assessment.facts import MSG_UNKNOWN, NON_FIELD_ERRORS
-from statutes.assessment.fields import FIELD_GROUPS, FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
+from assessment.engine.facts import MSG_UNKNOWN, NON_FIELD_ERRORS
+from assessment.engine.fields import FIELD_GROUPS, FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
 
 # Posted alongside the facts by the page itself.
 TRANSPORT_KEYS = frozenset({"csrfmiddlewaretoken"})

@@ -20,10 +20,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
-from portal.api.parsers import JSONParser
-from portal.api.throttles import AssessmentThrottle
-from statutes.assessment import (
+from assessment.engine import (
     CONDUCTS,
     FIELD_HELP,
     FIELD_LABELS,
@@ -33,9 +30,12 @@ from statutes.assessment import (
     assess,
     parse_facts,
 )
-from statutes.assessment.facts import MAX_COUNT, MAX_MONEY
-from statutes.assessment.fields import FLAG_FIELDS, MONEY_FIELDS
-from statutes.assessment_json import MSG_EMPTY, error_body
+from assessment.engine.facts import MAX_COUNT, MAX_MONEY
+from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS
+from assessment.json import MSG_EMPTY, error_body
+from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
+from portal.api.parsers import JSONParser
+from portal.api.throttles import AssessmentThrottle
 
 MSG_MEDIA_TYPE = "请求体必须是 JSON，并设置 Content-Type: application/json"
 MSG_TOO_BIG = "请求体过大"

@@ -44,7 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=20000)
     args = parser.parse_args()
-    from statutes.assessment import assess, parse_facts, progress_bars
+    from assessment.engine import assess, parse_facts, progress_bars
 
     rng = random.Random(2017)
     inputs = [random_facts(rng) for _ in range(args.n)]

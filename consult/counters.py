@@ -57,9 +57,7 @@ def answer_helpful_count() -> Coalesce:
 
 
 def helped_count() -> Coalesce:
-    answers = Answer.objects.filter(
-        lawyer=OuterRef("pk"), is_hidden=False, question__is_hidden=False
-    )
+    answers = Answer.objects.public().filter(lawyer=OuterRef("pk"))
     return _count(answers, "lawyer", distinct="question__author")
 
 

@@ -31,7 +31,7 @@ def _excerpt(text: str) -> str:
 def _questions() -> QuerySet[Question]:
     return (
         Question.objects.visible()
-        .latest()
+        .newest()
         .select_related("category")
         .only("pk", "title", "body", "created_at", "updated_at", "category", "category__name")
     )
@@ -108,8 +108,7 @@ class LawyerAnswersFeed(SiteFeed):
 
     def items(self, lawyer: LawyerProfile) -> list[Answer]:
         return list(
-            lawyer.answers.visible()
-            .filter(question__is_hidden=False)
+            lawyer.answers.public()
             .select_related("question")
             .only("body", "created_at", "updated_at", "lawyer", "question", "question__title")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]

@@ -14,14 +14,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 
-from consult.models import (
-    Answer,
-    AnswerCitation,
-    Category,
-    LawyerProfile,
-    Question,
-    QuestionCitation,
-)
+from consult.models import Answer, Category, LawyerProfile, Question
 from consult.search import search_questions
 from search.query import parse_query
 from search.segmenter import MAX_QUERY_CHARS
@@ -123,12 +116,7 @@ class QuestionFilter(QuestionSearchFilter):
     def filter_cites(
         self, queryset: QuerySet[Question], name: str, value: Article
     ) -> QuerySet[Question]:
-        # Two EXISTS rather than joins: a join would repeat a question once per citation.
-        by_question = QuestionCitation.objects.filter(question=OuterRef("pk"), article=value)
-        by_answer = AnswerCitation.objects.filter(
-            answer__question=OuterRef("pk"), answer__is_hidden=False, article=value
-        )
-        return queryset.filter(Exists(by_question) | Exists(by_answer))
+        return queryset.citing(value)
 
     def filter_created_after(
         self, queryset: QuerySet[Question], name: str, value: datetime.date

@@ -6,7 +6,10 @@ from typing import Any
 
 from django import forms
 
+from assessment.engine import Facts, InvalidFacts, assess, parse_facts
+from assessment.json import load_json
 from consult.models import (
+    ANSWER_BODY_MIN_LENGTH,
     LICENSE_NUMBER_VALIDATOR,
     MAX_ID,
     Answer,
@@ -16,8 +19,6 @@ from consult.models import (
 )
 from search.query import parse_query
 from search.segmenter import MAX_QUERY_CHARS
-from statutes.assessment import Facts, InvalidFacts, assess, parse_facts
-from statutes.assessment_json import load_json
 from statutes.citations import format_citation, resolve_citations
 from statutes.models import Article
 from statutes.search import looks_like_reference
@@ -71,17 +72,8 @@ class QuestionForm(forms.ModelForm):
         self.fields["category"].queryset = Category.objects.all()
         self.fields["category"].empty_label = "请选择分类"
 
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if len(title) < 5:
-            raise forms.ValidationError("标题至少 5 个字。")
-        return title
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"].strip()
-        if len(body) < 10:
-            raise forms.ValidationError("请至少用 10 个字描述您的情况。")
-        return body
+    # The least a title and a body must say is the model's rule (consult.models), checked by
+    # the ModelForm's full_clean() as by the services' and the admin's.
 
     @classmethod
     def from_assessment(cls, facts_text: str) -> QuestionForm:
@@ -142,13 +134,14 @@ class CitationsField(forms.CharField):
 
 
 class AnswerForm(forms.Form):
+    # Not a ModelForm (the question and the lawyer come from the page): the model's rule for
+    # the least an answer says, so that the page refuses what answer_create() would.
     body = forms.CharField(
         label="您的回答",
         help_text=MASKING_HELP,
         widget=forms.Textarea(attrs={"rows": 10}),
-        min_length=20,
         max_length=Answer._meta.get_field("body").max_length,
-        error_messages={"min_length": "回答至少 20 个字，请写明依据和建议。"},
+        validators=[ANSWER_BODY_MIN_LENGTH],
     )
     cited_articles = CitationsField()
 

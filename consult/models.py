@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -13,12 +15,30 @@ from simple_history.models import HistoricalRecords
 from portal.text import validate_single_line
 from search.models import FullTextDocument
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+    from statutes.models import Article
+
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
 # The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
 # SQLite raises OverflowError for them (a 500) where they should simply match nothing.
 MAX_ID = 2**63 - 1
 # Enough of the best answer for two lines of a list row on a phone.
 BEST_ANSWER_EXCERPT_CHARS = 120
+
+# The least a question or an answer must say. On the fields themselves, so that every way in
+# (the pages' forms, the API through the services' full_clean(), the admin) refuses the same
+# input with the same words.
+MIN_TITLE_CHARS, MIN_QUESTION_BODY_CHARS, MIN_ANSWER_BODY_CHARS = 5, 10, 20
+TITLE_MIN_LENGTH = MinLengthValidator(MIN_TITLE_CHARS, f"标题至少 {MIN_TITLE_CHARS} 个字。")
+QUESTION_BODY_MIN_LENGTH = MinLengthValidator(
+    MIN_QUESTION_BODY_CHARS, f"请至少用 {MIN_QUESTION_BODY_CHARS} 个字描述您的情况。"
+)
+ANSWER_BODY_MIN_LENGTH = MinLengthValidator(
+    MIN_ANSWER_BODY_CHARS, f"回答至少 {MIN_ANSWER_BODY_CHARS} 个字，请写明依据和建议。"
+)
 
 
 class Category(models.Model):
@@ -156,7 +176,21 @@ class QuestionQuerySet(models.QuerySet["Question"]):
     def visible(self) -> QuestionQuerySet:
         return self.filter(is_hidden=False)
 
-    def latest(self) -> QuestionQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> QuestionQuerySet:
+        """Hidden questions are for staff (who see them marked as hidden); everyone else gets
+        a 404 for them and never finds them in a list."""
+        return self if user.is_staff else self.visible()
+
+    def citing(self, article: Article) -> QuestionQuerySet:
+        """Questions that cite the article themselves or through a visible answer."""
+        by_answers = Answer.objects.visible().filter(cited_articles=article)
+        return self.filter(
+            Q(pk__in=QuestionCitation.objects.filter(article=article).values("question_id"))
+            | Q(pk__in=by_answers.values("question_id"))
+        )
+
+    def newest(self) -> QuestionQuerySet:
+        # Not latest(): that is Django's QuerySet.latest(field), returning one object.
         return self.order_by("-created_at", "-pk")
 
 
@@ -170,8 +204,14 @@ class Question(models.Model):
     category = models.ForeignKey(
         Category, verbose_name="分类", on_delete=models.PROTECT, related_name="questions"
     )
-    title = models.CharField("标题", max_length=100, validators=[validate_single_line])
-    body = models.TextField("问题描述", max_length=5000, validators=[MaxLengthValidator(5000)])
+    title = models.CharField(
+        "标题", max_length=100, validators=[validate_single_line, TITLE_MIN_LENGTH]
+    )
+    body = models.TextField(
+        "问题描述",
+        max_length=5000,
+        validators=[MaxLengthValidator(5000), QUESTION_BODY_MIN_LENGTH],
+    )
     is_anonymous = models.BooleanField("匿名提问", default=False)
     cited_articles = models.ManyToManyField(
         "statutes.Article",
@@ -229,7 +269,12 @@ class Question(models.Model):
 
 class AnswerQuerySet(models.QuerySet["Answer"]):
     def visible(self) -> AnswerQuerySet:
+        """Not hidden themselves; see public() for what anyone may see."""
         return self.filter(is_hidden=False)
+
+    def public(self) -> AnswerQuerySet:
+        """Visible answers to visible questions: what anyone may see (and link to)."""
+        return self.visible().filter(question__is_hidden=False)
 
 
 class Answer(models.Model):
@@ -237,7 +282,9 @@ class Answer(models.Model):
     lawyer = models.ForeignKey(
         LawyerProfile, verbose_name="律师", on_delete=models.PROTECT, related_name="answers"
     )
-    body = models.TextField("回答", max_length=10000, validators=[MaxLengthValidator(10000)])
+    body = models.TextField(
+        "回答", max_length=10000, validators=[MaxLengthValidator(10000), ANSWER_BODY_MIN_LENGTH]
+    )
     cited_articles = models.ManyToManyField(
         "statutes.Article",
         verbose_name="引用条文",

@@ -9,11 +9,16 @@ from consult.models import Answer, LawyerProfile, Question
 
 AnyUser = User | AnonymousUser
 
-# What a refused user is told, the same on the pages and in the API.
+# What a refused user is told: one message per refusal, the same on the pages, in the API
+# and from the services (which the admin and the commands call too).
+ASK_DENIED = "请先登录再提问。"
 EDIT_QUESTION_DENIED = "只有提问者可以在律师回答前修改问题。"
 ANSWER_DENIED = "只有通过认证的律师可以回答（不能回答自己的问题），且每个问题只能回答一次。"
 EDIT_ANSWER_DENIED = "只能修改自己的回答。"
 ACCEPT_DENIED = "只有提问者可以采纳回答。"
+ALREADY_ACCEPTED = "这条回答已经被采纳了。"
+HELPFUL_DENIED = "不能为自己的回答点“有帮助”。"
+ALREADY_MARKED_HELPFUL = "您已经标记过这条回答有帮助。"
 
 
 def verified_lawyer(user: AnyUser) -> LawyerProfile | None:
@@ -60,6 +65,12 @@ def can_accept(user: AnyUser, answer: Answer) -> bool:
         and not answer.is_hidden
         and not answer.is_accepted
     )
+
+
+def accept_denied(user: AnyUser, answer: Answer) -> str:
+    """Why can_accept() refused: the asker is told the answer is accepted already."""
+    asker = user.is_authenticated and answer.question.author_id == user.pk
+    return ALREADY_ACCEPTED if asker and answer.is_accepted else ACCEPT_DENIED
 
 
 def can_mark_helpful(user: AnyUser, answer: Answer) -> bool:

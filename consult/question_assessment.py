@@ -2,7 +2,7 @@
 
 Without JavaScript the embed's form posts here and gets the question page back with the result
 under the form; the embed's script posts the same form and gets the result alone. Like the tool
-page (statutes.assessment_views), the facts arrive by POST only, are neither stored nor logged,
+page (assessment.views), the facts arrive by POST only, are neither stored nor logged,
 and no response is cached.
 """
 
@@ -17,10 +17,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 
+from assessment.forms import AssessmentForm
+from assessment.views import FRAGMENT_HEADER_VALUE, result_context
 from consult import views
 from consult.models import Question
-from statutes.assessment_forms import AssessmentForm
-from statutes.assessment_views import FRAGMENT_HEADER_VALUE, result_context
 
 
 # No CSRF token, as on the tool page: this only computes, and the embed lives on question pages

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, QuerySet
 
+from assessment.context import assessment_context
+from assessment.engine import InvalidFacts, parse_facts
+from assessment.json import load_json
 from consult.models import (
     Answer,
     AnswerCitation,
@@ -14,25 +17,24 @@ from consult.models import (
     QuestionCitation,
 )
 from consult.permissions import AnyUser
-from statutes.assessment import InvalidFacts, parse_facts
-from statutes.assessment_context import assessment_context
-from statutes.assessment_json import load_json
 from statutes.models import Article
 from statutes.selectors import PI_CRIME_ARTICLES
 
 RECOMMENDED_LIMIT = 20
 
 
-def question_list(*, include_hidden: bool = False) -> QuerySet[Question]:
-    """Visible questions (staff may ask for hidden ones too), newest first, with what a list
-    row shows (the answer count is stored on the row: consult.counters)."""
-    questions = Question.objects.all() if include_hidden else Question.objects.visible()
-    return questions.latest().select_related("category", "author")
+def question_list(user: AnyUser | None = None) -> QuerySet[Question]:
+    """The questions the user may see (without a user: what anyone may see), newest first,
+    with what a list row shows (the answer count is stored on the row: consult.counters)."""
+    questions = Question.objects.all()
+    questions = questions.visible_to(user) if user is not None else questions.visible()
+    return questions.newest().select_related("category", "author")
 
 
 def questions_of(user: AnyUser, *, limit: int = 50) -> list[Question]:
     """The user's own questions, newest first, hidden ones included (they are told so)."""
-    return list(question_list(include_hidden=True).filter(author_id=user.pk)[:limit])
+    own = Question.objects.filter(author_id=user.pk).newest().select_related("category", "author")
+    return list(own[:limit])
 
 
 def recommended_questions(
@@ -52,11 +54,7 @@ def categories() -> QuerySet[Category]:
 
 def questions_citing(article: Article) -> QuerySet[Question]:
     """Visible questions that cite the article themselves or through a visible answer."""
-    citing_answers = Answer.objects.filter(cited_articles=article, is_hidden=False)
-    return question_list().filter(
-        Q(pk__in=article.citing_questions.values("pk"))
-        | Q(pk__in=citing_answers.values("question_id"))
-    )
+    return question_list().citing(article)
 
 
 def visible_answers(question: Question) -> list[Answer]:

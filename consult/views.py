@@ -130,15 +130,12 @@ def search_suggestions(request: HttpRequest) -> JsonResponse:
 
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:
-    question = get_object_or_404(
-        Question.objects.select_related("category", "author").prefetch_related(
-            "cited_articles__version__law"
-        ),
+    return get_object_or_404(
+        Question.objects.visible_to(request.user)
+        .select_related("category", "author")
+        .prefetch_related("cited_articles__version__law"),
         pk=pk,
     )
-    if question.is_hidden and not request.user.is_staff:
-        raise Http404("该问题已被隐藏")
-    return question
 
 
 @cached_page(page_scopes.question_page)
@@ -275,7 +272,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
-        Answer.objects.select_related("question", "lawyer").filter(question__is_hidden=False), pk=pk
+        Answer.objects.filter(question__is_hidden=False).select_related("question", "lawyer"), pk=pk
     )
     if not permissions.can_edit_answer(request.user, answer):
         raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)
@@ -302,10 +299,7 @@ def _tell_what_was_masked(request: HttpRequest, report: list[Masked]) -> None:
 
 def _visible_answer(pk: int) -> Answer:
     return get_object_or_404(
-        Answer.objects.select_related("question", "lawyer__user"),
-        pk=pk,
-        is_hidden=False,
-        question__is_hidden=False,
+        Answer.objects.public().select_related("question", "lawyer__user"), pk=pk
     )
 
 
@@ -366,10 +360,7 @@ def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except LawyerProfile.DoesNotExist:
         raise Http404("没有这位律师") from None
     answers = (
-        lawyer.answers.visible()
-        .filter(question__is_hidden=False)
-        .select_related("question__category")
-        .order_by("-created_at")[:50]
+        lawyer.answers.public().select_related("question__category").order_by("-created_at")[:50]
     )
     return render(request, "consult/lawyer_detail.html", {"lawyer": lawyer, "answers": answers})
 

@@ -3,11 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from assessment.api import AssessmentView
 from consult.sitemaps import CategorySitemap, LawyerSitemap, QuestionSitemap
 from portal import views
 from seo.robots import robots_txt
 from seo.sitemaps import sitemap_index, sitemap_section
-from statutes.assessment_api import AssessmentView
 from statutes.sitemaps import ArticleSitemap, LawSitemap
 
 SITEMAPS = {
@@ -52,7 +52,7 @@ urlpatterns = [
     path("", include("consult.urls")),
     path("accounts/", include("accounts.urls")),
     path("statutes/", include("statutes.urls")),
-    path("tools/", include("statutes.tool_urls")),
+    path("tools/", include("assessment.urls")),
     path("api/v1/assessments/", AssessmentView.as_view(), name="api-assessment"),
     path("api/v1/", include("portal.api_urls")),
     path("admin/", admin.site.urls),

@@ -80,13 +80,3 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
         .first()
     )
     return previous, following
-
-
-def find_article(law_slug: str, number: int, suffix: int = 0) -> Article | None:
-    """The article with this number in the version of the law in force."""
-    return (
-        Article.objects.current()
-        .with_law()
-        .filter(version__law__slug=law_slug, number=number, suffix=suffix)
-        .first()
-    )

@@ -18,7 +18,6 @@ from rest_framework.views import APIView
 
 from consult import permissions, selectors
 from consult.models import Answer, Question
-from consult.permissions import AnyUser
 from consult.serializers import (
     AnswerInputSerializer,
     AnswerSerializer,
@@ -30,15 +29,6 @@ from consult.services.citations import typed_citations
 from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.filters import check_query_params
-
-# ---------------------------------------------------------------------------------------------
-# Reads
-
-
-def reachable_questions(user: AnyUser) -> QuerySet[Question]:
-    """Hidden questions are invisible to everyone but staff (who see them marked is_hidden)."""
-    return Question.objects.all() if user.is_staff else Question.objects.visible()
-
 
 # ---------------------------------------------------------------------------------------------
 # Who may do what: consult.permissions decides; these only map actions to its rules.
@@ -63,14 +53,13 @@ class AnswerPermission(BasePermission):
     def has_object_permission(self, request: Request, view: APIView, obj: Answer) -> bool:
         user = request.user
         if view.action in ("update", "partial_update"):
-            self.message = "只有回答的律师本人可以修改回答。"
+            self.message = permissions.EDIT_ANSWER_DENIED
             return permissions.can_edit_answer(user, obj)
         if view.action == "accept":
-            asker = obj.question.author_id == user.pk
-            self.message = "这条回答已经被采纳了。" if asker else permissions.ACCEPT_DENIED
+            self.message = permissions.accept_denied(user, obj)
             return permissions.can_accept(user, obj)
         if view.action == "helpful":
-            self.message = "不能为自己的回答点“有帮助”。"
+            self.message = permissions.HELPFUL_DENIED
             return permissions.can_mark_helpful(user, obj)
         return True
 
@@ -146,7 +135,7 @@ class AnswerViewSet(viewsets.GenericViewSet):
     @cached_property
     def question(self) -> Question:
         return get_object_or_404(
-            reachable_questions(self.request.user), pk=self.kwargs["question_pk"]
+            Question.objects.visible_to(self.request.user), pk=self.kwargs["question_pk"]
         )
 
     def get_queryset(self) -> QuerySet[Answer]:

@@ -40,9 +40,10 @@ MODERATORS = staff_with("consult.change_question")
 
 
 def question_rows(user: AnyUser) -> QuerySet[Question]:
-    """The question list: selectors.question_list() (staff: with hidden rows). The answer and
-    helpful counts, which "most helpful first" sorts by, are stored on the rows."""
-    return selectors.question_list(include_hidden=user.is_staff)
+    """The question list: selectors.question_list() of what the user may see (staff: with
+    hidden rows). The answer and helpful counts, which "most helpful first" sorts by, are
+    stored on the rows."""
+    return selectors.question_list(user)
 
 
 # ---------------------------------------------------------------------------------------------

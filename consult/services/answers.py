@@ -84,7 +84,7 @@ def answer_accept(*, answer: Answer, by: User) -> Answer:
     question = Question.objects.select_for_update().get(pk=answer.question_id)
     answer = Answer.objects.select_related("question", "lawyer__user").get(pk=answer.pk)
     if not permissions.can_accept(by, answer):
-        raise PermissionDenied(permissions.ACCEPT_DENIED)
+        raise PermissionDenied(permissions.accept_denied(by, answer))
     question.answers.filter(is_accepted=True).update(is_accepted=False, accepted_at=None)
     answer.is_accepted = True
     answer.accepted_at = timezone.now()
@@ -98,7 +98,7 @@ def answer_accept(*, answer: Answer, by: User) -> Answer:
 
 def helpful_mark(*, answer: Answer, by: User) -> HelpfulMark:
     if not permissions.can_mark_helpful(by, answer):
-        raise PermissionDenied("不能为自己的回答点“有帮助”。")
+        raise PermissionDenied(permissions.HELPFUL_DENIED)
     try:
         with transaction.atomic():
             mark = HelpfulMark.objects.create(user=by, answer=answer)
@@ -107,4 +107,4 @@ def helpful_mark(*, answer: Answer, by: User) -> HelpfulMark:
             page_cache.bump(page_cache.question_scope(answer.question_id), page_cache.BROWSE)
             return mark
     except IntegrityError:
-        raise ValidationError("您已经标记过这条回答有帮助。") from None
+        raise ValidationError(permissions.ALREADY_MARKED_HELPFUL) from None

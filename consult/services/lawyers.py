@@ -95,15 +95,3 @@ def verified_holder_of(profile: LawyerProfile) -> LawyerProfile | None:
         .select_related("user")
         .first()
     )
-
-
-def lawyer_verify(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:
-    return lawyer_set_status(profile=profile, status=Status.VERIFIED, by=by, note=note)
-
-
-def lawyer_reject(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:
-    return lawyer_set_status(profile=profile, status=Status.REJECTED, by=by, note=note)
-
-
-def lawyer_revoke(*, profile: LawyerProfile, by: User, note: str = "") -> LawyerProfile:
-    return lawyer_set_status(profile=profile, status=Status.REVOKED, by=by, note=note)

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from accounts.models import User
+from assessment.engine import Facts
 from consult import counters, permissions
 from consult.models import Category, Question
 from consult.search_index import index_question
 from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.masking import Masked, masked
-from statutes.assessment import Facts
 from statutes.models import Article
 
 
@@ -32,7 +32,7 @@ def question_create(
     """Ask a question. Personal identifiers in the title and body are masked before anything
     is saved; what was masked is appended to `masked_report` when one is given."""
     if not permissions.can_ask(author):
-        raise PermissionDenied("请先登录再提问。")
+        raise PermissionDenied(permissions.ASK_DENIED)
     question = Question(
         author=author,
         title=masked(title.strip(), masked_report),

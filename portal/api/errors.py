@@ -31,9 +31,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied(detail=str(exc) or None)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound(detail=str(exc) or None)
-    elif isinstance(exc, exceptions.ParseError) and str(exc.detail).startswith("JSON parse error"):
-        # DRF's JSON parser speaks English, untranslated ("JSON parse error - Expecting …").
-        exc = exceptions.ParseError(detail="请求体不是有效的 JSON。")
     return drf_exception_handler(exc, context)
 
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from statutes.assessment import parse_provision
-from statutes.assessment_forms import AssessmentForm
+from assessment.engine import parse_provision
+from assessment.forms import AssessmentForm
 
 register = template.Library()
 

@@ -27,7 +27,10 @@ def test_a_verified_lawyer_answers_citing_articles(
     cited = [article("criminal-law", 253, 1), article("pi-crime-interpretation-2017", 5)]
     response = client_for(verified_lawyer.user).post(
         reverse("api:question-answer-list", args=[question.pk]),
-        {"body": "根据刑法第二百五十三条之一……", "cited_articles": [a.pk for a in cited]},
+        {
+            "body": "根据刑法第二百五十三条之一，出售公民个人信息情节严重的构成犯罪……",
+            "cited_articles": [a.pk for a in cited],
+        },
         format="json",
     )
     assert response.status_code == 201, response.content.decode()
@@ -82,11 +85,13 @@ def test_patch_keeps_the_citations_when_none_are_sent(client_for: Callable) -> N
     cited = article("criminal-law", 253, 1)
     answer = make_answer(cites=[cited])
     response = client_for(answer.lawyer.user).patch(
-        answer_url(answer), {"body": "补充后的回答。"}, format="json"
+        answer_url(answer),
+        {"body": "补充后的回答：建议先固定证据，再向公安机关报案。"},
+        format="json",
     )
     assert response.status_code == 200, response.content.decode()
     answer.refresh_from_db()
-    assert answer.body == "补充后的回答。"
+    assert answer.body == "补充后的回答：建议先固定证据，再向公安机关报案。"
     assert list(answer.cited_articles.all()) == [cited]
 
 

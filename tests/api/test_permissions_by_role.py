@@ -104,15 +104,18 @@ def target(world: World, name: str) -> tuple[str, dict[str, Any]]:
         "question-unhide": (reverse("api:question-unhide", args=[world.hidden_question.pk]), {}),
         "answers": (
             reverse("api:question-answer-list", args=[question.pk]),
-            {"body": "建议先固定证据。", "cited_articles": [world.article.pk]},
+            {
+                "body": "建议先固定证据，再向公安机关报案并咨询律师。",
+                "cited_articles": [world.article.pk],
+            },
         ),
         "answers-of-answered": (
             reverse("api:question-answer-list", args=[world.answered_question.pk]),
-            {"body": "补充一点意见。"},
+            {"body": "补充一点意见：注意保存聊天记录和转账凭证。"},
         ),
         "answer": (
             reverse("api:question-answer-detail", kwargs=answer_kwargs),
-            {"body": "修改后的回答。"},
+            {"body": "修改后的回答：建议先固定证据，再向公安机关报案。"},
         ),
         "answer-accept": (reverse("api:question-answer-accept", kwargs=answer_kwargs), {}),
         "answer-helpful": (reverse("api:question-answer-helpful", kwargs=answer_kwargs), {}),

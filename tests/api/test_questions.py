@@ -222,11 +222,13 @@ def test_asking_creates_the_question_with_its_citations(client_for: Callable, bo
 def test_patch_changes_only_what_is_sent(client_for: Callable, alice: User) -> None:
     question = make_question(author=alice, title="原来的标题？", is_anonymous=True)
     response = client_for(alice).patch(
-        reverse("api:question-detail", args=[question.pk]), {"title": "新标题？"}, format="json"
+        reverse("api:question-detail", args=[question.pk]),
+        {"title": "新的问题标题？"},
+        format="json",
     )
     assert response.status_code == 200, response.content.decode()
     question.refresh_from_db()
-    assert (question.title, question.is_anonymous) == ("新标题？", True)
+    assert (question.title, question.is_anonymous) == ("新的问题标题？", True)
 
 
 def test_hiding_takes_the_question_away_and_records_who(

@@ -31,7 +31,7 @@ def rates(settings) -> Callable[..., None]:
 
 
 def new_question() -> dict[str, str]:
-    return {"title": "一个问题？", "body": "问题的描述。", "category": "criminal"}
+    return {"title": "一个问题？", "body": "问题的描述，写得足够清楚。", "category": "criminal"}
 
 
 def test_a_visitor_over_the_rate_gets_429_with_retry_after(api: APIClient, rates) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from statutes.assessment import Facts, InvalidFacts, Records, parse_facts
+from assessment.engine import Facts, InvalidFacts, Records, parse_facts
 
 
 def errors_for(data: object) -> dict[str, list[str]]:

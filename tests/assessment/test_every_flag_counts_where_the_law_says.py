@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from statutes.assessment import assess, parse_facts
+from assessment.engine import assess, parse_facts
 
 
 def run(**data: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from statutes.assessment import assess, parse_facts
+from assessment.engine import assess, parse_facts
 
 NORMAL: dict[str, Any] = {"conduct": "obtain"}
 HALVED: dict[str, Any] = {"conduct": "provide", "obtained_in_duty": True}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from statutes.assessment import assess, parse_facts
+from assessment.engine import assess, parse_facts
 
 
 def grounds(data: dict[str, Any]) -> list[dict[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from statutes.assessment import FIELD_HELP, assess, parse_facts
+from assessment.engine import FIELD_HELP, assess, parse_facts
 
 
 def run(**data: Any) -> dict[str, Any]:

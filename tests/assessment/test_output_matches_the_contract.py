@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from statutes.assessment import (
+from assessment.engine import (
     CONDUCTS,
     FIELD_HELP,
     FIELD_LABELS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from statutes.assessment import Bar, assess, parse_facts, progress_bars
+from assessment.engine import Bar, assess, parse_facts, progress_bars
 
 
 def bars(data: dict[str, Any]) -> dict[str, Bar]:

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statutes.assessment import RECORD_KINDS, assess, parse_facts
+from assessment.engine import RECORD_KINDS, assess, parse_facts
 
 RANK = {"none": 0, "serious": 1, "especially_serious": 2}
 FLAGS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from statutes.assessment import assess, parse_facts
+from assessment.engine import assess, parse_facts
 
 
 def result_for(records: dict[str, int], conduct: str = "obtain") -> dict:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from statutes.assessment import assess, format_provision, parse_facts, parse_provision, thresholds
+from assessment.engine import assess, format_provision, parse_facts, parse_provision, thresholds
 
 
 @pytest.mark.parametrize(

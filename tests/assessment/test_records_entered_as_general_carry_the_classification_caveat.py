@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from statutes.assessment import assess, parse_facts, parse_provision
-from statutes.assessment.caveats import CLASSIFICATION
+from assessment.engine import assess, parse_facts, parse_provision
+from assessment.engine.caveats import CLASSIFICATION
 
 
 def caveats(**data: Any) -> list[str]:

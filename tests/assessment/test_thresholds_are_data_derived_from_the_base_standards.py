@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from statutes.assessment import law_texts, thresholds
-from statutes.assessment.thresholds import (
+from assessment.engine import law_texts, thresholds
+from assessment.engine.thresholds import (
     ARTICLE5_MEASURES,
     HALVED,
     HALVED_TENFOLD,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statutes.assessment import assess, parse_facts, render_verdict
+from assessment.engine import assess, parse_facts, render_verdict
 
 
 def test_seed_verdict() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from statutes.assessment.law_texts import SENTENCES
-from statutes.assessment.thresholds import HALVED, TIER_B, scaled_limit
+from assessment.engine.law_texts import SENTENCES
+from assessment.engine.thresholds import HALVED, TIER_B, scaled_limit
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "consult" / "demo" / "questions.toml"
 

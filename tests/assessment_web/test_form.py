@@ -10,15 +10,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from statutes.assessment import FIELD_HELP, FIELD_LABELS, parse_facts
-from statutes.assessment.facts import FIELD_NAMES
-from statutes.assessment_forms import (
-    FLAG_FIELDS,
-    MONEY_FIELDS,
-    RECORD_FIELDS,
-    AssessmentForm,
-    count_from_text,
-)
+from assessment.engine import FIELD_HELP, FIELD_LABELS, parse_facts
+from assessment.engine.facts import FIELD_NAMES
+from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
+from assessment.forms import AssessmentForm, count_from_text
 from tests.assessment_web.ways import TOOL_URL, form_data
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +200,7 @@ def test_the_result_include_takes_only_the_contract_dicts() -> None:
     """The question page shows an attached result with this include and these two names."""
     from django.template.loader import render_to_string
 
-    from statutes.assessment import assess, progress_bars
+    from assessment.engine import assess, progress_bars
 
     facts = parse_facts(SEED)
     result = assess(facts)

@@ -7,7 +7,7 @@ import html
 import pytest
 from django.test import Client
 
-from statutes.assessment.caveats import CLASSIFICATION
+from assessment.engine.caveats import CLASSIFICATION
 from statutes.templatetags.assessment_tags import provision_url
 from tests.assessment_web.ways import TOOL_URL, WAYS, form_data, via
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from statutes.assessment import assess, parse_facts
+from assessment.engine import assess, parse_facts
 from tests.assessment_web.ways import via_api, via_cli, via_form
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.management import call_command
 from django.test import Client
 
-from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS
+from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS
 
 TOOL_URL = "/tools/personal-information-crime/"
 API_URL = "/api/v1/assessments/"

@@ -149,7 +149,7 @@ def test_editing_keeps_typed_and_detected_citations_apart(client: Client) -> Non
     answer_services.answer_update(
         answer=answer,
         by=lawyer.user,
-        body="改为引用个保法第十三条，并说明理由。",
+        body="改为引用个保法第十三条，并详细说明其中的理由。",
         cited_articles=[typed],
     )
     rows = dict(

@@ -78,7 +78,7 @@ class RandomSite:
         answer_services.answer_create(
             question=self.rng.choice(list(open_questions.order_by("pk"))),
             by=lawyer.user,
-            body="随机生成的回答内容。",
+            body="随机生成的回答内容，足够长以通过回答的校验。",
         )
 
     def mark(self) -> None:
@@ -113,10 +113,8 @@ class RandomSite:
     def revoke(self) -> None:
         lawyer = self.rng.choice(self.lawyers)
         status = LawyerProfile.objects.get(pk=lawyer.pk).status
-        change = (
-            lawyer_services.lawyer_verify if status == "revoked" else lawyer_services.lawyer_revoke
-        )
-        change(profile=lawyer, by=self.staff)
+        target = "verified" if status == "revoked" else "revoked"
+        lawyer_services.lawyer_set_status(profile=lawyer, status=target, by=self.staff)
 
     def delete(self) -> None:
         request = _admin_request(self.staff)

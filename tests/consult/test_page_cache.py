@@ -171,12 +171,18 @@ class Change:
 
 def _new_answer(site: Site) -> None:
     answer_services.answer_create(
-        question=site.question, by=make_lawyer(real_name="赵律师").user, body="新的回答内容。"
+        question=site.question,
+        by=make_lawyer(real_name="赵律师").user,
+        body="新的回答内容：建议先与对方协商，协商不成再起诉。",
     )
 
 
 def _edited_answer(site: Site) -> None:
-    answer_services.answer_update(answer=site.answer, by=site.lawyer.user, body="修改后的回答。")
+    answer_services.answer_update(
+        answer=site.answer,
+        by=site.lawyer.user,
+        body="修改后的回答：建议先固定证据，再申请劳动仲裁。",
+    )
 
 
 def _accept(site: Site) -> None:
@@ -196,7 +202,7 @@ def _hide_other_question(site: Site) -> None:
 
 
 def _revoke(site: Site) -> None:
-    lawyer_services.lawyer_revoke(profile=site.lawyer, by=site.staff)
+    lawyer_services.lawyer_set_status(profile=site.lawyer, status="revoked", by=site.staff)
 
 
 def _curate_article(site: Site) -> None:
@@ -219,7 +225,7 @@ CHANGES = {
         lambda s: s.question.get_absolute_url(), _new_answer, lambda s: "赵律师"
     ),
     "an edited answer": Change(
-        lambda s: s.question.get_absolute_url(), _edited_answer, lambda s: "修改后的回答。"
+        lambda s: s.question.get_absolute_url(), _edited_answer, lambda s: "修改后的回答："
     ),
     "采纳": Change(lambda s: s.question.get_absolute_url(), _accept, lambda s: "提问者已采纳"),
     "a helpful mark": Change(

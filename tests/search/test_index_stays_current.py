@@ -40,7 +40,7 @@ def test_an_edited_question_is_found_by_its_new_words_only(alice) -> None:
         question=question,
         by=alice,
         title="现在说工伤认定？",
-        body="工作时摔伤了腿。",
+        body="工作时摔伤了腿，公司不认。",
         category=question.category,
         is_anonymous=False,
     )
@@ -102,7 +102,7 @@ def test_editing_an_answer_in_the_admin_updates_the_index(admin_client: Client) 
         {
             "question": answer.question_id,
             "lawyer": answer.lawyer_id,
-            "body": "可以主张经济补偿金，按工作年限计算。",
+            "body": "可以主张经济补偿金，按在本单位的工作年限计算。",
             "hidden_reason": "",
             "answercitation_set-TOTAL_FORMS": "0",
             "answercitation_set-INITIAL_FORMS": "0",

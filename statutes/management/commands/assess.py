@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TextIO
 
 from django.core.management.base import BaseCommand
 
-from statutes.assessment import (
+from assessment.engine import (
     CONDUCTS,
     FIELD_LABELS,
     InvalidFacts,
@@ -24,8 +24,9 @@ from statutes.assessment import (
     parse_facts,
     render_verdict,
 )
-from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS, AssessmentForm
-from statutes.assessment_json import error_body, load_json
+from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
+from assessment.forms import AssessmentForm
+from assessment.json import error_body, load_json
 
 EXIT_INVALID = 2
 FACT_OPTIONS: tuple[str, ...] = ("conduct", *RECORD_FIELDS, *MONEY_FIELDS, *FLAG_FIELDS)

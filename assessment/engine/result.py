@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from statutes.assessment.decimals import format_money, format_number
-from statutes.assessment.kinds import CONDUCT_LABELS
-from statutes.assessment.law_texts import CONDUCT_PROVISIONS, SENTENCE_PROVISION, SENTENCES
+from assessment.engine.decimals import format_money, format_number
+from assessment.engine.kinds import CONDUCT_LABELS
+from assessment.engine.law_texts import CONDUCT_PROVISIONS, SENTENCE_PROVISION, SENTENCES
 
 Level = Literal["none", "serious", "especially_serious"]
 Standard = Literal["normal", "halved", "business"]

@@ -18,9 +18,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from statutes.assessment import Facts
-from statutes.assessment_context import assessment_context
-from statutes.assessment_forms import AssessmentForm
+from assessment.context import assessment_context
+from assessment.engine import Facts
+from assessment.forms import AssessmentForm
 
 # static/js/assessment.js sends this header to get only the result, not the whole page.
 FRAGMENT_HEADER_VALUE = "fetch"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from statutes.assessment import Facts, assess, progress_bars
+from assessment.engine import Facts, assess, progress_bars
 
 
 def assessment_context(facts: Facts) -> dict[str, Any]:

@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from statutes import assessment_views
+from assessment import views
 
 app_name = "tools"
 urlpatterns = [
     path(
         "personal-information-crime/",
-        assessment_views.pi_crime_assessment,
+        views.pi_crime_assessment,
         name="pi-crime-assessment",
     ),
 ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
-from statutes.assessment.kinds import CONDUCT_KEYS, CONDUCTS, RECORD_KEYS, RECORD_KINDS, Tier
+from assessment.engine.kinds import CONDUCT_KEYS, CONDUCTS, RECORD_KEYS, RECORD_KINDS, Tier
 
 # Input limits, not law: they keep absurd values out of databases and displays.
 MAX_COUNT = 10**12

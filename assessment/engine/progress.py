@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from statutes.assessment.decimals import floor_percent, format_number, format_quantity, ratio
-from statutes.assessment.facts import Facts
-from statutes.assessment.kinds import PURCHASE_FOR_BUSINESS
-from statutes.assessment.measures import Measure, measure
-from statutes.assessment.result import Result
-from statutes.assessment.thresholds import (
+from assessment.engine.decimals import floor_percent, format_number, format_quantity, ratio
+from assessment.engine.facts import Facts
+from assessment.engine.kinds import PURCHASE_FOR_BUSINESS
+from assessment.engine.measures import Measure, measure
+from assessment.engine.result import Result
+from assessment.engine.thresholds import (
     BUSINESS_PROFIT,
     HALVED,
     HALVED_TENFOLD,

@@ -14,33 +14,16 @@ from typing import Any, NamedTuple
 
 from django import forms
 
-from statutes.assessment import (
+from assessment.engine import (
     CONDUCTS,
     FIELD_HELP,
     FIELD_LABELS,
-    RECORD_KINDS,
     Facts,
     InvalidFacts,
     parse_facts,
 )
-from statutes.assessment.facts import MSG_UNKNOWN, NON_FIELD_ERRORS
-
-RECORD_FIELDS: tuple[str, ...] = tuple(kind.key for kind in RECORD_KINDS)
-MONEY_FIELDS: tuple[str, ...] = ("illegal_gain", "business_profit")
-FLAG_FIELDS: tuple[str, ...] = (
-    "obtained_in_duty",
-    "anonymized",
-    "unit",
-    "track_used_in_crime",
-    "knew_recipient_criminal",
-    "victim_severe_harm",
-    "major_loss_or_bad_influence",
-    "prior_criminal_record",
-    "prior_admin_penalty_2y",
-    "first_offense",
-    "returned_all_gains",
-    "remorse",
-)
+from assessment.engine.facts import MSG_UNKNOWN, NON_FIELD_ERRORS
+from assessment.engine.fields import FIELD_GROUPS, FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
 
 # Posted alongside the facts by the page itself.
 TRANSPORT_KEYS = frozenset({"csrfmiddlewaretoken"})
@@ -87,18 +70,9 @@ class Fieldset(NamedTuple):
     fields: list[forms.BoundField]
 
 
-# How the fields after the conduct are grouped on the page, in the order of 解释第五条.
-FIELDSETS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("行踪轨迹信息等（第三项：合计 50 条）", RECORD_FIELDS[:4]),
-    ("住宿信息等（第四项：合计 500 条）", RECORD_FIELDS[4:9]),
-    ("其他公民个人信息（第五项：5000 条）", RECORD_FIELDS[9:]),
-    ("金额", MONEY_FIELDS),
-    ("信息来源与行为主体", FLAG_FIELDS[:3]),
-    ("对象与后果", FLAG_FIELDS[3:7]),
-    # Not "前科": an administrative penalty (解释第五条第一款第九项) is no criminal record.
-    ("此前受过的处罚", FLAG_FIELDS[7:9]),
-    ("从宽情节（解释第十条）", FLAG_FIELDS[9:]),
-)
+# How the fields after the conduct are grouped on the page: the engine's groups, whose
+# headings carry the thresholds' own numbers.
+FIELDSETS: tuple[tuple[str, tuple[str, ...]], ...] = FIELD_GROUPS
 
 
 def _count_field(key: str) -> forms.CharField:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from statutes.assessment.kinds import Tier
+from assessment.engine.kinds import Tier
 
 Stage = Literal["serious", "especially_serious"]
 

@@ -7,8 +7,8 @@ its help and its errors side by side.
 
 from __future__ import annotations
 
-from statutes.assessment.kinds import RECORD_KINDS
-from statutes.assessment.law_texts import ARTICLE11
+from assessment.engine.kinds import RECORD_KINDS
+from assessment.engine.law_texts import ARTICLE11
 
 # 第三项 is a closed list of four kinds (no "等"), unlike 第四项 ("…交易信息等其他可能影响
 # 人身、财产安全的"), so the tier A note must not suggest that other kinds join it.

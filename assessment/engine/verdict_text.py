@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from statutes.assessment.decimals import format_number
-from statutes.assessment.result import STANDARD_LABELS, Result
+from assessment.engine.decimals import format_number
+from assessment.engine.result import STANDARD_LABELS, Result
 
 
 def render_verdict(result: Result) -> str:

@@ -3,12 +3,12 @@ figure the user entered did or did not count."""
 
 from __future__ import annotations
 
-from statutes.assessment.facts import Facts
-from statutes.assessment.kinds import PROVIDE, PURCHASE_FOR_BUSINESS, TIERS
-from statutes.assessment.law_texts import ARTICLE6_P2, ARTICLE7, ARTICLE11, CRIMINAL_LAW_99
-from statutes.assessment.measures import measure
-from statutes.assessment.result import Level, Standard
-from statutes.assessment.thresholds import HALVED, NORMAL, PROPORTIONAL
+from assessment.engine.facts import Facts
+from assessment.engine.kinds import PROVIDE, PURCHASE_FOR_BUSINESS, TIERS
+from assessment.engine.law_texts import ARTICLE6_P2, ARTICLE7, ARTICLE11, CRIMINAL_LAW_99
+from assessment.engine.measures import measure
+from assessment.engine.result import Level, Standard
+from assessment.engine.thresholds import HALVED, NORMAL, PROPORTIONAL
 
 NOT_LEGAL_ADVICE = (
     "本结果只是依据您填写的事实，按司法解释的数量、数额等标准自动计算的参考，不构成法律意见。"

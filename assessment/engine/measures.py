@@ -7,10 +7,10 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from statutes.assessment.decimals import exact_decimal, format_number, format_quantity
-from statutes.assessment.facts import Facts, Records
-from statutes.assessment.law_texts import ARTICLE5_ESPECIALLY_SERIOUS, ARTICLE5_SERIOUS
-from statutes.assessment.thresholds import (
+from assessment.engine.decimals import exact_decimal, format_number, format_quantity
+from assessment.engine.facts import Facts, Records
+from assessment.engine.law_texts import ARTICLE5_ESPECIALLY_SERIOUS, ARTICLE5_SERIOUS
+from assessment.engine.thresholds import (
     ARTICLE5_MEASURES,
     COUNT_THRESHOLDS,
     ILLEGAL_GAIN,

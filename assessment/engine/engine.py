@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from statutes.assessment.caveats import caveats_for, is_first_offense
-from statutes.assessment.decimals import format_money
-from statutes.assessment.facts import Facts
-from statutes.assessment.kinds import PROVIDE, PURCHASE_FOR_BUSINESS
-from statutes.assessment.law_texts import (
+from assessment.engine.caveats import caveats_for, is_first_offense
+from assessment.engine.decimals import format_money
+from assessment.engine.facts import Facts
+from assessment.engine.kinds import PROVIDE, PURCHASE_FOR_BUSINESS
+from assessment.engine.law_texts import (
     ARTICLE3_P2,
     ARTICLE5_ESPECIALLY_SERIOUS,
     ARTICLE5_SERIOUS,
@@ -14,9 +14,9 @@ from statutes.assessment.law_texts import (
     ARTICLE12_FINE,
     CRIMINAL_LAW_P2,
 )
-from statutes.assessment.measures import describe, ground_text, measure, proportional_sum
-from statutes.assessment.result import FineRange, Ground, Level, Note, Result, Standard
-from statutes.assessment.thresholds import (
+from assessment.engine.measures import describe, ground_text, measure, proportional_sum
+from assessment.engine.result import FineRange, Ground, Level, Note, Result, Standard
+from assessment.engine.thresholds import (
     BUSINESS_PROFIT,
     FINE_MAX_MULTIPLE,
     FINE_MIN_MULTIPLE,

@@ -1,25 +1,22 @@
-"""Reading assessment facts sent as JSON: strict, and with a clear Chinese error for each way
-it can fail (empty, not JSON, NaN, nested too deep, not UTF-8)."""
+"""The one JSON reader of every way in that takes JSON: the API's parser (every endpoint, the
+assessment included), ``manage.py assess --json`` and the facts a question form carries.
+
+Strict (RFC 8259: no NaN or Infinity), and every way it can fail — empty, not JSON, NaN,
+nested too deep, not UTF-8, a number too long — is a ValueError with a Chinese message.
+"""
 
 from __future__ import annotations
 
 import json
 
-from statutes.assessment.facts import NON_FIELD_ERRORS
-
-MSG_EMPTY = (
-    '没有收到任何内容：请发送一个 JSON 对象，例如 {"records": {"track": 30, "lodging": 300}}'
-)
+MSG_EMPTY = "没有收到任何内容：请发送一个 JSON 对象。"
 
 
-def load_json(text: str | bytes) -> object:
-    """Strict JSON (RFC 8259: no NaN or Infinity), or ValueError with a Chinese message.
-
-    Shared by the API, ``manage.py assess --json`` and the question form's attached facts, so
-    all accept exactly the same input.
-    """
+def load_json(text: str | bytes, *, empty_message: str = MSG_EMPTY) -> object:
+    """The parsed value, or ValueError with a message to show (``empty_message`` when there
+    is nothing but whitespace)."""
     if not text.strip():
-        raise ValueError(MSG_EMPTY)
+        raise ValueError(empty_message)
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except _NotStrictJSON as error:
@@ -42,8 +39,3 @@ class _NotStrictJSON(ValueError):
 
 def _reject_constant(name: str) -> object:
     raise _NotStrictJSON(f"不是有效的 JSON：JSON 中没有 {name}，请写成有限的数字")
-
-
-def error_body(message: str) -> dict[str, list[str]]:
-    """The 400 body for a problem with the input as a whole."""
-    return {NON_FIELD_ERRORS: [message]}

@@ -8,23 +8,19 @@ stored; the body is never logged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ParseError, UnsupportedMediaType
-from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
-from portal.api.throttles import AssessmentThrottle
-from statutes.assessment import (
+from assessment.engine import (
     CONDUCTS,
     FIELD_HELP,
     FIELD_LABELS,
@@ -34,30 +30,15 @@ from statutes.assessment import (
     assess,
     parse_facts,
 )
-from statutes.assessment.facts import MAX_COUNT, MAX_MONEY
-from statutes.assessment_forms import FLAG_FIELDS, MONEY_FIELDS
-from statutes.assessment_json import MSG_EMPTY, error_body, load_json
+from assessment.engine.facts import MAX_COUNT, MAX_MONEY
+from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS
+from assessment.json import MSG_EMPTY, error_body
+from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
+from portal.api.parsers import JSONParser
+from portal.api.throttles import AssessmentThrottle
 
 MSG_MEDIA_TYPE = "请求体必须是 JSON，并设置 Content-Type: application/json"
 MSG_TOO_BIG = "请求体过大"
-
-
-class StrictJSONParser(BaseParser):
-    """application/json through ``load_json``; DRF's own parser would accept NaN and turn
-    a recursion error into a 500."""
-
-    media_type = "application/json"
-
-    def parse(
-        self,
-        stream: Any,
-        media_type: str | None = None,
-        parser_context: Mapping[str, Any] | None = None,
-    ) -> object:
-        try:
-            return load_json(stream.read())
-        except ValueError as error:
-            raise ParseError(str(error)) from None
 
 
 # The OpenAPI description of the contract, built from the engine's own vocabulary so that
@@ -212,7 +193,8 @@ class AssessmentView(APIView):
     """Stateless: no model, no queryset; visitors may use it, within the throttle."""
 
     permission_classes = [AllowAny]
-    parser_classes = [StrictJSONParser]
+    # JSON only (the API's one strict reader): a form post is a 415, answered below.
+    parser_classes = [JSONParser]
     # The API's usual throttles plus the "assessments" rate, per IP for visitors and per user
     # when signed in (portal.api.throttles.AssessmentThrottle reads the rate from settings per
     # request).

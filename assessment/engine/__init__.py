@@ -10,14 +10,14 @@ its provision (``thresholds.py``). The CLI, the API and the web form all call::
     render_verdict(result)             # plain Chinese text for the CLI
 """
 
-from statutes.assessment.engine import assess
-from statutes.assessment.facts import Facts, InvalidFacts, Records, parse_facts
-from statutes.assessment.field_help import FIELD_HELP, FIELD_LABELS
-from statutes.assessment.kinds import CONDUCTS, RECORD_KINDS, Conduct, RecordKind
-from statutes.assessment.progress import Bar, progress_bars
-from statutes.assessment.provisions import ProvisionRef, format_provision, parse_provision
-from statutes.assessment.result import LEVEL_LABELS, FineRange, Ground, Note, Result
-from statutes.assessment.verdict_text import render_verdict
+from assessment.engine.engine import assess
+from assessment.engine.facts import Facts, InvalidFacts, Records, parse_facts
+from assessment.engine.field_help import FIELD_HELP, FIELD_LABELS
+from assessment.engine.kinds import CONDUCTS, RECORD_KINDS, Conduct, RecordKind
+from assessment.engine.progress import Bar, progress_bars
+from assessment.engine.provisions import ProvisionRef, format_provision, parse_provision
+from assessment.engine.result import LEVEL_LABELS, FineRange, Ground, Note, Result
+from assessment.engine.verdict_text import render_verdict
 
 __all__ = [
     "CONDUCTS",

@@ -7,6 +7,8 @@ violation there. Journeys written by others extend these steps rather than copy 
 
 from __future__ import annotations
 
+import re
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,14 +33,21 @@ FAILING_IMPACTS = ("serious", "critical")
 PASSWORD = "correct horse battery staple"  # tests/factories.make_user's
 
 
+# Contexts made without JavaScript: axe can't run inside their pages (see axe_violations).
+_WITHOUT_JS: weakref.WeakSet[BrowserContext] = weakref.WeakSet()
+
+
 def new_context(browser: Browser, *, javascript: bool = True, width: int = 1280) -> BrowserContext:
     """A fresh browser profile. bypass_csp: axe is injected as an inline script, which a
     Content-Security-Policy without 'unsafe-inline' would refuse (the site's own scripts are
     files and need no such bypass)."""
     viewport = PHONE if width <= PHONE["width"] else {**DESKTOP, "width": width}
-    return browser.new_context(
+    context = browser.new_context(
         java_script_enabled=javascript, locale="zh-CN", viewport=viewport, bypass_csp=True
     )
+    if not javascript:
+        _WITHOUT_JS.add(context)
+    return context
 
 
 def set_viewport(page: Page, viewport: dict[str, int]) -> None:
@@ -46,19 +55,41 @@ def set_viewport(page: Page, viewport: dict[str, int]) -> None:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """axe-core's serious and critical violations on the page as it is now.
-
-    Without JavaScript in the page (a context with java_script_enabled=False) a <script> tag
-    never runs, but Playwright's evaluate still does: axe is evaluated as source, then run.
-    """
+    """axe-core's serious and critical violations on the page as it is now."""
     if not AXE_JS.exists():
         pytest.fail(f"axe-core is missing at {AXE_JS}: run `npm ci` in the project's root")
+    if page.context in _WITHOUT_JS:
+        return _violations_without_javascript(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;void 0")
     results = page.evaluate(
         "async () => await window.axe.run(document, {resultTypes: ['violations']})"
     )
     return [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
+
+
+def _violations_without_javascript(page: Page) -> list[dict[str, Any]]:
+    """In a page without JavaScript axe would wait forever (its timers never fire). So the
+    page's HTML as it stands is shown at the same address in a page of its own where axe can
+    run, with every script file refused: what is checked is what a visitor without
+    JavaScript sees."""
+    html, address = page.content(), page.url.split("#")[0]
+    browser = page.context.browser
+    assert browser is not None
+    context = browser.new_context(locale="zh-CN", viewport=page.viewport_size, bypass_csp=True)
+    try:
+        checker = context.new_page()
+        checker.route(lambda url: url.endswith(".js") or ".js?" in url, lambda route: route.abort())
+        checker.route(
+            lambda url: url.split("#")[0] == address,
+            lambda route: route.fulfill(
+                status=200, content_type="text/html; charset=utf-8", body=html
+            ),
+        )
+        checker.goto(address)
+        return axe_violations(checker)
+    finally:
+        context.close()
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
@@ -120,3 +151,44 @@ def ensure_laws() -> None:
     runs in a transaction that is flushed afterwards, which empties them for the next one."""
     if not Law.objects.exists():
         call_command("import_laws", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+# Steps of the journeys. Each leaves the page where a person would be next, and checks it.
+
+
+def search_from_header(page: Page, words: str) -> None:
+    page.fill("#site-search", words)
+    with page.expect_navigation():
+        page.press("#site-search", "Enter")
+    check_page(page)
+
+
+def open_link(page: Page, locator: Any) -> None:
+    """Follow a link as a reader does, then check the page it leads to."""
+    with page.expect_navigation():
+        locator.click()
+    check_page(page)
+
+
+def sign_up(page: Page, mailbox: list[Any], *, username: str, email: str) -> None:
+    """The sign-up form, then the 6-digit code from the mail (the locmem outbox)."""
+    page.fill("#id_username", username)
+    page.fill("#id_email", email)
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    check_page(page)
+    code = re.search(r"^\s+(\d{6})$", mailbox[-1].body, re.MULTILINE)
+    assert code, mailbox[-1].body
+    page.fill("#id_code", code.group(1))
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    check_page(page)
+
+
+def fill_assessment(page: Page, scope: Any, facts: dict[str, str]) -> None:
+    """Type facts into an assessment form (the tool page's or the one embedded in a question),
+    by field name, e.g. {"general": "5000"}."""
+    for name, value in facts.items():
+        scope.locator(f"input[name={name}]").fill(value)

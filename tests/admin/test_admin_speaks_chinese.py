@@ -105,3 +105,9 @@ def test_a_lawyers_change_page_labels_the_user_in_chinese(admin_client: Client) 
     ).content.decode()
     assert "User:" not in html
     assert 'for="id_user">用户' in html
+
+
+def test_the_sign_in_protection_lists_are_named_in_chinese(admin_client: Client) -> None:
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "登录尝试" in page
+    assert "Access attempts" not in page

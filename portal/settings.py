@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "statutes",
     "consult",
     "seo",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, headed in Chinese
 ]
 
 MIDDLEWARE = [

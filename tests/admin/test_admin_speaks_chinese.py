@@ -111,3 +111,4 @@ def test_the_sign_in_protection_lists_are_named_in_chinese(admin_client: Client)
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert "登录尝试" in page
     assert "Access attempts" not in page
+    assert "登录保护" in page

@@ -6,7 +6,6 @@ from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from consult import counters, related
 from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
@@ -15,6 +14,7 @@ from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.masking import masked
 from consult.services.moderation import set_hidden
 from portal import page_cache
+from portal.admin_history import ReadableHistoryAdmin
 
 
 @admin.register(Category)
@@ -77,7 +77,7 @@ class DuplicateLicenseFilter(admin.SimpleListFilter):
 
 
 @admin.register(LawyerProfile)
-class LawyerProfileAdmin(SimpleHistoryAdmin):
+class LawyerProfileAdmin(ReadableHistoryAdmin):
     list_display = (
         "real_name",
         "law_firm",
@@ -163,7 +163,7 @@ class QuestionCitationInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
+class QuestionAdmin(ReadableHistoryAdmin):
     list_display = (
         "title",
         "category",
@@ -217,7 +217,7 @@ class AnswerCitationInline(admin.TabularInline):
 
 
 @admin.register(Answer)
-class AnswerAdmin(SimpleHistoryAdmin):
+class AnswerAdmin(ReadableHistoryAdmin):
     list_display = ("question", "lawyer", "is_accepted", "is_hidden", "created_at", "is_demo")
     list_filter = ("is_hidden", "is_accepted", "is_demo")
     search_fields = ("body", "question__title", "lawyer__real_name")

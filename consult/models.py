@@ -85,7 +85,10 @@ class LawyerProfile(models.Model):
         REVOKED = "revoked", "已撤销"
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lawyer_profile"
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
+        related_name="lawyer_profile",
     )
     real_name = models.CharField("真实姓名", max_length=30, validators=[validate_single_line])
     # Unique among verified lawyers only (constraint below): an application with a number that
@@ -278,7 +281,9 @@ class AnswerQuerySet(models.QuerySet["Answer"]):
 
 
 class Answer(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        Question, verbose_name="问题", on_delete=models.CASCADE, related_name="answers"
+    )
     lawyer = models.ForeignKey(
         LawyerProfile, verbose_name="律师", on_delete=models.PROTECT, related_name="answers"
     )
@@ -397,9 +402,11 @@ class RelatedLink(models.Model):
     """A curated "相关问题" link, shown before the computed ones, in position order."""
 
     from_question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="related_links"
+        Question, verbose_name="问题", on_delete=models.CASCADE, related_name="related_links"
     )
-    to_question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    to_question = models.ForeignKey(
+        Question, verbose_name="相关问题", on_delete=models.CASCADE, related_name="+"
+    )
     position = models.PositiveSmallIntegerField("排序", default=0)
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, Prefetch, QuerySet
 
 from assessment.context import assessment_context
@@ -140,4 +142,21 @@ def public_lawyer(pk: int) -> LawyerProfile:
         .select_related("user")
         .prefetch_related("practice_areas")
         .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class ModerationCounts:
+    """What waits for staff, for the admin's front page."""
+
+    pending_lawyers: int
+    hidden_questions: int
+    hidden_answers: int
+
+
+def moderation_counts() -> ModerationCounts:
+    return ModerationCounts(
+        pending_lawyers=LawyerProfile.objects.filter(status=LawyerProfile.Status.PENDING).count(),
+        hidden_questions=Question.objects.filter(is_hidden=True).count(),
+        hidden_answers=Answer.objects.filter(is_hidden=True).count(),
     )

@@ -43,7 +43,7 @@ if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
     )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",  # django.contrib.admin, in Chinese (portal/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "statutes",
     "consult",
     "seo",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, headed in Chinese
 ]
 
 MIDDLEWARE = [
@@ -164,6 +164,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+# Our own catalogs come first: Django 5.2's admin scripts ask for strings ("Choose all %s",
+# "Remove all %s" …) that its zh_Hans catalog does not have yet, and would show them in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -1,10 +1,12 @@
 """The curation screen for statute text. Every edit of an article is kept (django-simple-history):
 the history page of an article shows who changed what and when, and can restore an earlier text."""
 
+from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import update_change_reason
 
 from portal import page_cache
+from portal.admin_history import ReadableHistoryAdmin
 from statutes.models import Article, Law, LawAlias, LawVersion
 from statutes.search_index import index_articles
 
@@ -60,26 +62,30 @@ class LawVersionAdmin(StatutePagesChange, admin.ModelAdmin):
     raw_id_fields = ("supersedes",)
 
 
+class ArticleChangeForm(forms.ModelForm):
+    # Kept with the version in the edit history (simple_history's history_change_reason, 100
+    # characters): whoever reads the history later learns why the text of a law was changed.
+    change_reason = forms.CharField(
+        label="修改原因",
+        max_length=100,
+        help_text="如“按 2023 年修正文本校对第二款”。会和这次修改一起记入修改历史。",
+    )
+
+    class Meta:
+        model = Article
+        fields = ("label", "number", "suffix", "part", "subpart", "chapter", "section", "text")
+
+
 @admin.register(Article)
-class ArticleAdmin(StatutePagesChange, SimpleHistoryAdmin):
+class ArticleAdmin(StatutePagesChange, ReadableHistoryAdmin):
+    form = ArticleChangeForm
     list_display = ("label", "law_title", "version_date", "chapter", "excerpt")
     list_filter = ("version__law", "version__status")
     list_select_related = ("version__law",)
     # "刑法 第二百五十三条之一" or a number: the search box finds an article by law and number.
     search_fields = ("version__law__title", "label", "=number", "text")
     readonly_fields = ("version",)
-    fields = (
-        "version",
-        "label",
-        "number",
-        "suffix",
-        "part",
-        "subpart",
-        "chapter",
-        "section",
-        "text",
-    )
-    history_list_display = ("label",)
+    fields = ("version", *ArticleChangeForm.Meta.fields, "change_reason")
     ordering = ("version__law__title", "version", "number", "suffix")
 
     @admin.display(description="法律", ordering="version__law__title")
@@ -96,6 +102,9 @@ class ArticleAdmin(StatutePagesChange, SimpleHistoryAdmin):
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        # The form requires a reason; code that saves without a form (tests) gives none.
+        if form is not None:
+            update_change_reason(obj, form.cleaned_data["change_reason"])
         index_articles([obj])  # the edited text is what search finds from now on
 
     def has_add_permission(self, request) -> bool:

@@ -47,7 +47,9 @@ class LawVersion(models.Model):
         AMENDED = "已修改", "已修改"
         REPEALED = "已废止", "已废止"
 
-    law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="versions")
+    law = models.ForeignKey(
+        Law, verbose_name="法律法规", on_delete=models.CASCADE, related_name="versions"
+    )
     slug = models.SlugField("版本标识", max_length=80, unique=True)
     doc_number = models.CharField("文号", max_length=60, blank=True)
     version_date = models.DateField("通过/修改日期")
@@ -108,7 +110,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 class Article(models.Model):
     """One 条 of one law version. Its text keeps the 款 (lines) and 项 (（一）… lines) verbatim."""
 
-    version = models.ForeignKey(LawVersion, on_delete=models.CASCADE, related_name="articles")
+    version = models.ForeignKey(
+        LawVersion, verbose_name="版本", on_delete=models.CASCADE, related_name="articles"
+    )
     number = models.PositiveIntegerField("条号")
     suffix = models.PositiveSmallIntegerField(
         "之几", default=0, help_text="第五条之一填 1，否则为 0"

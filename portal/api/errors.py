@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -30,8 +31,21 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(detail=str(exc) or None)
     elif isinstance(exc, Http404):
-        exc = exceptions.NotFound(detail=str(exc) or None)
+        exc = exceptions.NotFound(detail=not_found_detail(exc))
     return drf_exception_handler(exc, context)
+
+
+# get_object_or_404 says "No Question matches the given query." (untranslated, and naming a
+# model); messages our own code raises are Chinese and stay.
+_DJANGO_NOT_FOUND = re.compile(r"^No .+ matches the given query\.$")
+NOT_FOUND_DETAIL = "不存在，或已被隐藏。"
+
+
+def not_found_detail(exc: Http404) -> str:
+    message = str(exc)
+    if not message or _DJANGO_NOT_FOUND.match(message):
+        return NOT_FOUND_DETAIL
+    return message
 
 
 def django_error_detail(error: DjangoValidationError) -> dict[str, list[str]]:

@@ -39,6 +39,7 @@ def edit(client: Client, obj, text: str):
             "chapter": obj.chapter,
             "section": obj.section,
             "text": text,
+            "change_reason": "校对",
         },
     )
 

@@ -3,8 +3,11 @@ responses with the services' own Chinese messages, field by field."""
 
 from __future__ import annotations
 
+import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.test import Client
+from django.urls import reverse
 
 from portal.api.errors import exception_handler
 
@@ -42,3 +45,15 @@ def test_a_not_found_keeps_its_message() -> None:
 
 def test_anything_else_is_left_to_django() -> None:
     assert exception_handler(RuntimeError("boom"), {}) is None
+
+
+def test_djangos_english_not_found_becomes_chinese() -> None:
+    response = exception_handler(Http404("No Question matches the given query."), {})
+    assert response.data == {"detail": "不存在，或已被隐藏。"}
+
+
+@pytest.mark.django_db
+def test_a_missing_question_is_not_found_in_chinese(client: Client) -> None:
+    response = client.get(reverse("api:question-detail", args=[999_999]))
+    assert response.status_code == 404
+    assert response.json() == {"detail": "不存在，或已被隐藏。"}

@@ -70,6 +70,11 @@ def test_every_operation_names_its_error_responses(api: APIClient) -> None:
             assert codes & {"400", "401", "404"}, (method, path)
 
 
+def test_the_docs_page_declares_its_language(api: APIClient) -> None:
+    html = api.get(reverse("api:docs")).content.decode()
+    assert '<html lang="zh-Hans">' in html
+
+
 def test_the_docs_page_loads_without_any_cdn(api: APIClient) -> None:
     response = api.get(reverse("api:docs"))
     assert response.status_code == 200

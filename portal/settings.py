@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "consult",
     "seo",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,19 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "法律咨询网 <noreply@localhost>")
+
+# Background tasks (django-tasks): notification e-mails leave the request and are retried when
+# the mail server fails. In production they wait in the database for the worker that bin/serve
+# starts beside gunicorn (manage.py db_worker); in development and the tests they run at once.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 # Security. Off in DEBUG so that runserver works over plain HTTP.
 SESSION_COOKIE_HTTPONLY = True

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Django's form and widget templates, for FORM_RENDERER below.
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -143,6 +145,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates: templates/django/forms/field.html is the one
+# markup of every field ({{ field.as_field_group }}), in place of Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

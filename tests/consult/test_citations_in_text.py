@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from consult.models import Answer, AnswerCitation, Question, QuestionCitation
 from consult.services import answers as answer_services
 from statutes.models import LawAlias
-from tests.factories import article, make_answer, make_lawyer, make_question, make_user
+from tests.factories import article, make_answer, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -131,8 +131,8 @@ def test_the_api_cites_filter_includes_citations_in_text() -> None:
     assert [row["title"] for row in response.json()["results"]] == ["回答正文引用？", "正文引用？"]
 
 
-def test_editing_keeps_typed_and_detected_citations_apart(client: Client) -> None:
-    lawyer = make_lawyer(make_user("vera"))
+def test_editing_keeps_typed_and_detected_citations_apart(client: Client, vera) -> None:
+    lawyer = vera
     typed = article("criminal-law", 253, 1)
     answer = make_answer(
         lawyer=lawyer, cites=[typed], body="另见个保法第十条和刑法第二百五十三条之一。"

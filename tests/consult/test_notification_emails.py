@@ -73,18 +73,22 @@ def run_worker() -> None:
     ).run()
 
 
-def answer_alices_question(alice, django_capture_on_commit_callbacks) -> None:
-    question = make_question(author=alice, title="工伤怎么认定？")
-    with django_capture_on_commit_callbacks(execute=True):
-        answer_create(question=question, by=make_lawyer(real_name="韦律师").user, body=BODY)
+@pytest.fixture
+def answer_alices_question(alice, vera, django_capture_on_commit_callbacks):
+    def answer() -> None:
+        question = make_question(author=alice, title="工伤怎么认定？")
+        with django_capture_on_commit_callbacks(execute=True):
+            answer_create(question=question, by=vera.user, body=BODY)
+
+    return answer
 
 
 def test_a_refused_mail_is_logged_and_the_retry_delivers_it(
-    alice, mail_server, caplog, django_capture_on_commit_callbacks
+    alice, mail_server, caplog, answer_alices_question
 ) -> None:
     mail_server.refusals = 1
     with caplog.at_level(logging.WARNING, logger="consult.services.notifications"):
-        answer_alices_question(alice, django_capture_on_commit_callbacks)
+        answer_alices_question()
     assert mail_server.attempts == 2
     assert [message.to for message in mail.outbox] == [[alice.email]]
     assert "e-mail attempt 1 of 6 failed (SMTPServerDisconnected)" in caplog.text
@@ -93,11 +97,11 @@ def test_a_refused_mail_is_logged_and_the_retry_delivers_it(
 
 
 def test_a_mail_server_that_stays_down_gets_six_attempts_and_an_error_in_the_log(
-    alice, mail_server, caplog, django_capture_on_commit_callbacks
+    alice, mail_server, caplog, answer_alices_question
 ) -> None:
     mail_server.refusals = 100
     with caplog.at_level(logging.WARNING, logger="consult.services.notifications"):
-        answer_alices_question(alice, django_capture_on_commit_callbacks)
+        answer_alices_question()
     assert mail_server.attempts == MAX_ATTEMPTS == 6
     assert mail.outbox == []
     errors = [
@@ -127,9 +131,9 @@ def test_the_answer_is_saved_even_when_the_mail_server_is_down(
 
 
 def test_with_the_database_queue_the_mail_waits_for_the_worker_and_a_later_retry(
-    alice, mail_server, database_queue, django_capture_on_commit_callbacks
+    alice, mail_server, database_queue, answer_alices_question
 ) -> None:
-    answer_alices_question(alice, django_capture_on_commit_callbacks)
+    answer_alices_question()
     # Nothing is sent inside the request: the task waits for the worker.
     assert mail_server.attempts == 0
     assert DBTaskResult.objects.get().status == "READY"
@@ -154,9 +158,9 @@ def test_with_the_database_queue_the_mail_waits_for_the_worker_and_a_later_retry
 
 
 def test_a_recipient_who_unsubscribes_while_the_mail_waits_gets_none(
-    alice, mail_server, database_queue, django_capture_on_commit_callbacks
+    alice, mail_server, database_queue, answer_alices_question
 ) -> None:
-    answer_alices_question(alice, django_capture_on_commit_callbacks)
+    answer_alices_question()
     alice.email_notifications = False
     alice.save()
     run_worker()

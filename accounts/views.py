@@ -28,6 +28,7 @@ from accounts.tokens import token_create, token_exists, token_revoke
 from consult import selectors as consult_selectors
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
+from portal.http import AuthenticatedHttpRequest
 
 PENDING_SIGNUP_KEY = "accounts.pending_signup"
 
@@ -108,7 +109,7 @@ def _with_next(url: str, request: HttpRequest) -> str:
 
 
 def _account_page(
-    request: HttpRequest, form: NotificationSettingsForm, new_token: str = ""
+    request: AuthenticatedHttpRequest, form: NotificationSettingsForm, new_token: str = ""
 ) -> HttpResponse:
     response = render(
         request,
@@ -128,7 +129,7 @@ def _account_page(
 
 @login_required
 @ratelimit(key="user", rate="20/m", method="POST", block=True)
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = NotificationSettingsForm(
         request.POST if request.method == "POST" else None, instance=request.user
     )
@@ -144,7 +145,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 @ratelimit(key="user", rate="10/h", method="POST", block=True)
-def api_token(request: HttpRequest) -> HttpResponse:
+def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Create (replacing any earlier one) or revoke the user's API token."""
     if request.POST.get("action") == "revoke":
         token_revoke(request.user)

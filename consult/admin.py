@@ -15,6 +15,7 @@ from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.masking import masked
 from consult.services.moderation import set_hidden
 from portal import page_cache
+from portal.http import AuthenticatedHttpRequest
 
 
 @admin.register(Category)
@@ -42,7 +43,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 def _decide(status: str, label: str):
     @admin.action(description=f"{label}所选律师", permissions=["change"])
-    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    def action(
+        modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+    ) -> None:
         done, refused = 0, []
         for profile in queryset:
             try:
@@ -136,13 +139,17 @@ class LawyerProfileAdmin(SimpleHistoryAdmin):
 
 
 @admin.action(description="隐藏所选内容", permissions=["change"])
-def hide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+def hide_selected(
+    modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+) -> None:
     count = set_hidden(queryset, hidden=True, by=request.user, reason="管理员隐藏")
     modeladmin.message_user(request, f"已隐藏 {count} 项。", messages.SUCCESS)
 
 
 @admin.action(description="取消隐藏所选内容", permissions=["change"])
-def unhide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+def unhide_selected(
+    modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+) -> None:
     count = set_hidden(queryset, hidden=False, by=request.user)
     modeladmin.message_user(request, f"已取消隐藏 {count} 项。", messages.SUCCESS)
 

@@ -95,7 +95,7 @@ MIDDLEWARE = [
 _CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 60)
 
 
-def _database(variable: str, url: str) -> dict:
+def _database(variable: str, url: str) -> dj_database_url.DBConfig:
     try:
         database = dj_database_url.parse(url, conn_max_age=_CONN_MAX_AGE, conn_health_checks=True)
     except ValueError as error:

@@ -138,7 +138,7 @@ def _email(notification: Notification) -> EmailMessage:
         "unsubscribe_url": unsubscribe,
     }
     return EmailMessage(
-        subject=SUBJECTS[notification.kind].format(
+        subject=SUBJECTS[Notification.Kind(notification.kind)].format(
             title=one_line(notification.question.title)[:40]
         ),
         body=render_to_string("consult/email/notification.txt", context),

@@ -245,7 +245,7 @@ class AnswerAdmin(SimpleHistoryAdmin):
         counters.refresh_questions([obj.question_id, question_before])
         counters.refresh_answers([obj.pk])
         counters.refresh_lawyers([obj.lawyer_id, lawyer_before])
-        index_questions({obj.question_id, question_before} - {None})
+        index_questions({pk for pk in (obj.question_id, question_before) if pk is not None})
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -9,6 +9,7 @@ from django.test import Client
 
 from tests.assessment_web.ways import TOOL_URL
 from tests.factories import article, make_category, make_question
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +43,8 @@ def test_it_is_not_on_an_unrelated_question(client: Client) -> None:
 def test_the_embed_is_the_real_form_posting_to_the_tool_and_going_live(client: Client) -> None:
     question = make_question(category=make_category(concerns_pi_crime=True))
     page = client.get(question.get_absolute_url()).content.decode()
-    embed = re.search(rf"<section {EMBED}.*?</section>\s*<script[^>]*></script>", page, re.S)[0]
-    form = re.search(r'<form class="assessment-form"[^>]*>', embed)[0]
+    embed = must_search(rf"<section {EMBED}.*?</section>\s*<script[^>]*></script>", page, re.S)[0]
+    form = must_search(r'<form class="assessment-form"[^>]*>', embed)[0]
     assert 'method="post"' in form
     assert f'action="{TOOL_URL}#assessment-result"' in form
     # No per-visitor token: the page is shared by the anonymous page cache (the tool needs none).

@@ -25,7 +25,7 @@ def unlock_sign_in(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset:
 class PortalUserAdmin(UserAdmin):
     list_display = ("username", "email", "is_staff", "is_active", "is_demo", "date_joined")
     list_filter = ("is_staff", "is_active", "is_demo")
-    fieldsets = (*UserAdmin.fieldsets, ("通知", {"fields": ("email_notifications",)}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("通知", {"fields": ("email_notifications",)}))
 
     # A user's name shows as the asker of their questions; deleting a user takes their
     # questions and helpful marks along (the counters they moved are recounted).

@@ -1,5 +1,5 @@
-"""Sign-up, the account page (notification e-mails, API token), password changes and one-click
-unsubscribe."""
+"""Sign-up, the account page (notification e-mails, API token), password changes and the
+unsubscribe link of the e-mails."""
 
 from __future__ import annotations
 
@@ -15,18 +15,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.forms import NotificationSettingsForm, SignupCodeForm, SignupForm
+from accounts.models import User
 from accounts.services import user_change_password, user_set_email_notifications
 from accounts.signup import PendingSignup, SignupError, signup_confirm, signup_request
 from accounts.tokens import token_create, token_exists, token_revoke
 from consult import selectors as consult_selectors
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
+from portal.http import AuthenticatedHttpRequest
 
 PENDING_SIGNUP_KEY = "accounts.pending_signup"
 
@@ -140,7 +142,7 @@ class LoginView(auth_views.LoginView):
 
 
 def _account_page(
-    request: HttpRequest, form: NotificationSettingsForm, new_token: str = ""
+    request: AuthenticatedHttpRequest, form: NotificationSettingsForm, new_token: str = ""
 ) -> HttpResponse:
     response = render(
         request,
@@ -160,7 +162,7 @@ def _account_page(
 
 @login_required
 @ratelimit(key="user", rate="20/m", method="POST", block=True)
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = NotificationSettingsForm(
         request.POST if request.method == "POST" else None, instance=request.user
     )
@@ -176,7 +178,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 @ratelimit(key="user", rate="10/h", method="POST", block=True)
-def api_token(request: HttpRequest) -> HttpResponse:
+def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Create (replacing any earlier one) or revoke the user's API token."""
     if request.POST.get("action") == "revoke":
         token_revoke(request.user)
@@ -189,17 +191,30 @@ def api_token(request: HttpRequest) -> HttpResponse:
     return _account_page(request, NotificationSettingsForm(instance=request.user), new_token=key)
 
 
-# Mail clients send the one-click POST (RFC 8058) without a CSRF token; the signed token in the
-# URL is the proof, and the only effect is to stop e-mails. Every method writes (a GET
-# unsubscribes), so the limit counts them all.
+# The link in every notification e-mail. A GET only shows the page with the button: mail
+# scanners and link previews open links, and a person must not lose notifications they never
+# turned off. The button (or the resubscribe button) POSTs the page's form, CSRF-checked like
+# every form of the site. A mail client's RFC 8058 one-click POST carries no CSRF token: the
+# signed token in the URL is the proof, and only that exact body is exempt from the check.
+# Rate-limited on every method, so the token can't be guessed at by GET either.
 @csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate="20/m", method=ratelimit.ALL, block=True)
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     user = user_from_unsubscribe_token(token)
     if user is None:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
-    if request.method == "POST" and request.POST.get("resubscribe"):
-        user_set_email_notifications(user=user, enabled=True)
-        return render(request, "accounts/unsubscribe.html", {"resubscribed": True, "token": token})
-    user_set_email_notifications(user=user, enabled=False)
-    return render(request, "accounts/unsubscribe.html", {"token": token})
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+        user_set_email_notifications(user=user, enabled=False)
+        return HttpResponse("已退订邮件通知。", content_type="text/plain; charset=utf-8")
+    return _unsubscribe_page(request, user=user)
+
+
+@csrf_protect
+def _unsubscribe_page(request: HttpRequest, *, user: User) -> HttpResponse:
+    state = "confirm"
+    if request.method == "POST":
+        enabled = bool(request.POST.get("resubscribe"))
+        user_set_email_notifications(user=user, enabled=enabled)
+        state = "resubscribed" if enabled else "unsubscribed"
+    return render(request, "accounts/unsubscribe.html", {"state": state})

@@ -15,6 +15,7 @@ from consult.services.masking import masked
 from consult.services.moderation import set_hidden
 from portal import page_cache
 from portal.admin_history import ReadableHistoryAdmin
+from portal.http import AuthenticatedHttpRequest
 
 
 @admin.register(Category)
@@ -42,7 +43,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 def _decide(status: str, label: str):
     @admin.action(description=f"{label}所选律师", permissions=["change"])
-    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    def action(
+        modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+    ) -> None:
         done, refused = 0, []
         for profile in queryset:
             try:
@@ -136,13 +139,17 @@ class LawyerProfileAdmin(ReadableHistoryAdmin):
 
 
 @admin.action(description="隐藏所选内容", permissions=["change"])
-def hide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+def hide_selected(
+    modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+) -> None:
     count = set_hidden(queryset, hidden=True, by=request.user, reason="管理员隐藏")
     modeladmin.message_user(request, f"已隐藏 {count} 项。", messages.SUCCESS)
 
 
 @admin.action(description="取消隐藏所选内容", permissions=["change"])
-def unhide_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+def unhide_selected(
+    modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+) -> None:
     count = set_hidden(queryset, hidden=False, by=request.user)
     modeladmin.message_user(request, f"已取消隐藏 {count} 项。", messages.SUCCESS)
 
@@ -238,7 +245,7 @@ class AnswerAdmin(ReadableHistoryAdmin):
         counters.refresh_questions([obj.question_id, question_before])
         counters.refresh_answers([obj.pk])
         counters.refresh_lawyers([obj.lawyer_id, lawyer_before])
-        index_questions({obj.question_id, question_before} - {None})
+        index_questions({pk for pk in (obj.question_id, question_before) if pk is not None})
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)

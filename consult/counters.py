@@ -209,7 +209,7 @@ def affected_by_deleting(
     marks: QuerySet[HelpfulMark] | None = None,
 ) -> Affected:
     question_ids = set(questions.values_list("pk", flat=True)) if questions is not None else set()
-    answer_rows = Answer.objects.none()
+    answer_rows: QuerySet[Answer] = Answer.objects.none()
     if answers is not None:
         answer_rows = answers
     answer_rows = answer_rows | Answer.objects.filter(question_id__in=question_ids)

@@ -69,8 +69,10 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.all()
-        self.fields["category"].empty_label = "请选择分类"
+        category = self.fields["category"]
+        if isinstance(category, forms.ModelChoiceField):  # it is: the model's ForeignKey
+            category.queryset = Category.objects.all()
+            category.empty_label = "请选择分类"
 
     # The least a title and a body must say is the model's rule (consult.models), checked by
     # the ModelForm's full_clean() as by the services' and the admin's.

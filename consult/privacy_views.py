@@ -8,6 +8,8 @@ writer beforehand, with the same rule (consult.services.masking).
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Field
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -17,12 +19,18 @@ from django_ratelimit.decorators import ratelimit
 from consult.models import Answer, Question
 from consult.services.masking import Masked, masked
 
+
 # The longest text a form takes: a question's title, and a body up to an answer's length (the
 # lawyer's form may use this too).
-LIMITS = {
-    "title": Question._meta.get_field("title").max_length,
-    "body": Answer._meta.get_field("body").max_length,
-}
+def _max_length(model: type[Question] | type[Answer], name: str) -> int:
+    field = model._meta.get_field(name)
+    length = field.max_length if isinstance(field, Field) else None
+    if length is None:  # a field without a limit would let the preview take any text
+        raise ImproperlyConfigured(f"{model.__name__}.{name} has no max_length")
+    return length
+
+
+LIMITS = {"title": _max_length(Question, "title"), "body": _max_length(Answer, "body")}
 # The page's script asks as the writer types (debounced), so more often than a form is sent.
 PREVIEW_RATE = "60/m"
 

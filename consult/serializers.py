@@ -32,7 +32,7 @@ class CategorySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Category
-        fields = ("slug", "name", "url", "html_url")
+        fields: tuple[str, ...] = ("slug", "name", "url", "html_url")
 
     def get_url(self, category: Category) -> str:
         return reverse(
@@ -47,7 +47,7 @@ class CategoryDetailSerializer(CategorySerializer):
     question_count = serializers.IntegerField(read_only=True, help_text="可见问题数")
 
     class Meta(CategorySerializer.Meta):
-        fields = (
+        fields: tuple[str, ...] = (
             *CategorySerializer.Meta.fields,
             "description",
             "position",
@@ -73,7 +73,7 @@ class LawyerCardSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = LawyerProfile
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "url",
             "html_url",
@@ -101,7 +101,7 @@ class LawyerCardSerializer(serializers.ModelSerializer):
 
 class LawyerSerializer(LawyerCardSerializer):
     class Meta(LawyerCardSerializer.Meta):
-        fields = (*LawyerCardSerializer.Meta.fields, "bio")
+        fields: tuple[str, ...] = (*LawyerCardSerializer.Meta.fields, "bio")
 
 
 class LawyerMeSerializer(LawyerSerializer):
@@ -110,7 +110,7 @@ class LawyerMeSerializer(LawyerSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
 
     class Meta(LawyerSerializer.Meta):
-        fields = (
+        fields: tuple[str, ...] = (
             *LawyerSerializer.Meta.fields,
             "license_number",
             "status_display",
@@ -132,7 +132,7 @@ class AnswerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Answer
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "url",
             "question",
@@ -167,7 +167,7 @@ class QuestionBriefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Question
-        fields = ("id", "url", "html_url", "title", "created_at")
+        fields: tuple[str, ...] = ("id", "url", "html_url", "title", "created_at")
 
     def get_url(self, question: Question) -> str:
         return reverse(
@@ -188,7 +188,7 @@ class QuestionListSerializer(QuestionBriefSerializer):
     helpful_count = serializers.IntegerField(read_only=True, help_text="可见回答收到的“有帮助”总数")
 
     class Meta(QuestionBriefSerializer.Meta):
-        fields = (
+        fields: tuple[str, ...] = (
             *QuestionBriefSerializer.Meta.fields,
             "category",
             "asker_name",
@@ -211,7 +211,7 @@ class QuestionDetailSerializer(QuestionListSerializer):
     )
 
     class Meta(QuestionListSerializer.Meta):
-        fields = (
+        fields: tuple[str, ...] = (
             *QuestionListSerializer.Meta.fields,
             "body",
             "updated_at",
@@ -239,7 +239,8 @@ class MaskedField(serializers.Field):
         super().__init__(source="*", read_only=True, help_text=MASKED_HELP, **kwargs)
 
     def to_representation(self, value: object) -> list[dict[str, str]]:
-        return MaskedSerializer(self.context["masked"], many=True).data
+        # many=True: a list (DRF's stubs type .data as a dict whatever many is)
+        return list(MaskedSerializer(self.context["masked"], many=True).data)
 
 
 class QuestionWrittenSerializer(QuestionDetailSerializer):
@@ -248,7 +249,7 @@ class QuestionWrittenSerializer(QuestionDetailSerializer):
     masked = MaskedField()
 
     class Meta(QuestionDetailSerializer.Meta):
-        fields = (*QuestionDetailSerializer.Meta.fields, "masked")
+        fields: tuple[str, ...] = (*QuestionDetailSerializer.Meta.fields, "masked")
 
 
 class AnswerWrittenSerializer(AnswerSerializer):
@@ -257,7 +258,7 @@ class AnswerWrittenSerializer(AnswerSerializer):
     masked = MaskedField()
 
     class Meta(AnswerSerializer.Meta):
-        fields = (*AnswerSerializer.Meta.fields, "masked")
+        fields: tuple[str, ...] = (*AnswerSerializer.Meta.fields, "masked")
 
 
 class HelpfulResultSerializer(serializers.Serializer):

@@ -32,6 +32,8 @@ from consult.services import questions as question_services
 from consult.services.citations import typed_citations
 from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
+from consult.view_models import AnswerOnPage
+from portal.http import AuthenticatedHttpRequest
 from portal.page_cache import cached_page
 from portal.paginators import KnownCountPaginator
 from search.query import parse_query
@@ -151,26 +153,29 @@ def question_detail(
     answers = selectors.visible_answers(question)
     user = request.user
     marked = selectors.helpful_answer_ids(user, answers)
-    for answer in answers:
-        answer.can_accept = permissions.can_accept(user, answer)
-        answer.can_edit = permissions.can_edit_answer(user, answer)
-        answer.can_mark_helpful = (
-            permissions.can_mark_helpful(user, answer) and answer.pk not in marked
-        )
-        answer.marked_helpful = answer.pk in marked
     # Every citation in the question's and the answers' text, resolved in one batch.
-    question.linked_body, *bodies = linked_texts(
+    question_body, *bodies = linked_texts(
         [(question.body, question.created_at), *((a.body, a.created_at) for a in answers)]
     )
-    for answer, body in zip(answers, bodies, strict=True):
-        answer.linked_body = body
+    answers_on_page = [
+        AnswerOnPage(
+            answer=answer,
+            linked_body=body,
+            can_accept=permissions.can_accept(user, answer),
+            can_edit=permissions.can_edit_answer(user, answer),
+            can_mark_helpful=permissions.can_mark_helpful(user, answer) and answer.pk not in marked,
+            marked_helpful=answer.pk in marked,
+        )
+        for answer, body in zip(answers, bodies, strict=True)
+    ]
     can_answer = permissions.can_answer(user, question)
     return render(
         request,
         "consult/question_detail.html",
         {
             "question": question,
-            "answers": answers,
+            "question_body": question_body,
+            "answers": answers_on_page,
             "structured_data": structured_data.qa_page(question, answers),
             "related": related.related_questions(question),
             "recommended": selectors.recommended_questions(exclude=question),
@@ -192,7 +197,7 @@ def question_detail(
 @sensitive_post_parameters("assessment_facts")
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def question_create(request: HttpRequest) -> HttpResponse:
+def question_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
         form = QuestionForm.from_assessment(request.POST.get("assessment_facts", ""))
@@ -225,7 +230,7 @@ def _attached_preview(form: QuestionForm) -> dict[str, object]:
 
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def question_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_edit_question(request.user, question):
         raise PermissionDenied(permissions.EDIT_QUESTION_DENIED)
@@ -251,7 +256,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_answer(request.user, question):
         raise PermissionDenied(permissions.ANSWER_DENIED)
@@ -270,7 +275,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
         Answer.objects.filter(question__is_hidden=False).select_related("question", "lawyer"), pk=pk
     )
@@ -306,7 +311,7 @@ def _visible_answer(pk: int) -> Answer:
 @require_POST
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = _visible_answer(pk)
     answer_services.answer_accept(answer=answer, by=request.user)
     messages.success(request, "已采纳这条回答，感谢您的反馈。")
@@ -316,7 +321,7 @@ def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def answer_helpful(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_helpful(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = _visible_answer(pk)
     try:
         answer_services.helpful_mark(answer=answer, by=request.user)
@@ -328,7 +333,7 @@ def answer_helpful(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def lawyer_apply_view(request: HttpRequest) -> HttpResponse:
+def lawyer_apply_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = LawyerProfile.objects.filter(user=request.user).first()
     can_apply = profile is None or profile.status in (
         LawyerProfile.Status.PENDING,
@@ -367,7 +372,7 @@ def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         notification_services.mark_read(recipient=request.user)
         return redirect("consult:notification-list")
@@ -381,7 +386,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(
         Notification.objects.visible().select_related("answer__question"),
         pk=pk,

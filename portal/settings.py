@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Django's form and widget templates, for FORM_RENDERER below.
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -64,6 +66,8 @@ INSTALLED_APPS = [
     "consult",
     "seo",
     "portal.apps.AxesConfig",  # django-axes, headed in Chinese
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +95,7 @@ MIDDLEWARE = [
 _CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 60)
 
 
-def _database(variable: str, url: str) -> dict:
+def _database(variable: str, url: str) -> dj_database_url.DBConfig:
     try:
         database = dj_database_url.parse(url, conn_max_age=_CONN_MAX_AGE, conn_health_checks=True)
     except ValueError as error:
@@ -142,6 +146,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates: templates/django/forms/field.html is the one
+# markup of every field ({{ field.as_field_group }}), in place of Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -215,6 +223,19 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "法律咨询网 <noreply@localhost>")
+
+# Background tasks (django-tasks): notification e-mails leave the request and are retried when
+# the mail server fails. In production they wait in the database for the worker that bin/serve
+# starts beside gunicorn (manage.py db_worker); in development and the tests they run at once.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 # Security. Off in DEBUG so that runserver works over plain HTTP.
 SESSION_COOKIE_HTTPONLY = True

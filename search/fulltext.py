@@ -21,6 +21,7 @@ index never walks every document that merely says "公司".
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -142,7 +143,7 @@ def search(
     search.schema).
     """
     model: type[Model] = queryset.model
-    document_model = model._meta.get_field(document).related_model
+    document_model = _document_model(model, document)
     weights = _Weights(document_model, query, weighted=weighted)
     if connection.vendor == "postgresql":
         column = "core_document" if core_only else "document"
@@ -156,7 +157,7 @@ def _tsquery(phrases: list[Phrase]) -> SearchQuery:
     return SearchQuery(tsquery_text(phrases), search_type="raw", config="simple")
 
 
-def _sum(parts: list[Combinable]) -> Combinable:
+def _sum(parts: Sequence[Combinable]) -> Combinable:
     total = parts[0]
     for part in parts[1:]:
         total = total + part
@@ -268,6 +269,14 @@ def _postgresql_search(
     )
 
 
+def _document_model(model: type[Model], document: str) -> type[Model]:
+    """The FullTextDocument model that `document` (e.g. "search_document") relates to."""
+    related = model._meta.get_field(document).related_model
+    if not isinstance(related, type):  # None for a plain field, "self" only when unresolved
+        raise TypeError(f"{model.__name__}.{document} is not a relation to a document model")
+    return related
+
+
 def _has_core_vector(document_model: type[Model]) -> bool:
     return any(f.name == "core_document" for f in document_model._meta.get_fields())
 
@@ -276,7 +285,7 @@ def _sqlite_search(
     queryset: QuerySet, query: ParsedQuery, weights: _Weights, *, document: str, core_only: bool
 ) -> QuerySet:
     model: type[Model] = queryset.model
-    document_model = model._meta.get_field(document).related_model
+    document_model = _document_model(model, document)
     table = document_model._meta.db_table
     key = document_model._meta.pk.column
     fts = fts_table(table)

@@ -53,7 +53,8 @@ def snippet(text: str, words: Sequence[str], *, length: int = SNIPPET_CHARS) -> 
 def _mark(text: str, pattern: re.Pattern[str] | None) -> SafeString:
     if pattern is None:
         return mark_safe(escape(text))  # noqa: S308
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in pattern.finditer(text):
         out.append(escape(text[last : match.start()]))
         out.append(f"<mark>{escape(match.group())}</mark>")

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from portal.api.errors import error_responses
 from portal.api.pagination import KeysetPagination
+from portal.http import signed_in_user
 from statutes import selectors, services
 from statutes.filters import ArticleFilter, LawArticleFilter, LawFilter
 from statutes.models import Article, Law
@@ -134,7 +135,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         serializer = ArticleUpdateSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         changes: dict[str, Any] = dict(serializer.validated_data)
-        article = services.article_update(article=article, by=request.user, **changes)
+        article = services.article_update(article=article, by=signed_in_user(request), **changes)
         article = self.get_queryset().get(pk=article.pk)
         return Response(self.get_serializer(article).data)
 

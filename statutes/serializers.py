@@ -3,6 +3,7 @@ what a client may send is declared, never inferred from the model."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -14,7 +15,7 @@ from portal.api.serializers import StrictSerializer
 from statutes.models import Article, Law, LawVersion
 
 
-def absolute(context: dict[str, Any], path: str) -> str:
+def absolute(context: Mapping[str, Any], path: str) -> str:
     """The site page's full URL, so that an API client can link to it."""
     request: Request | None = context.get("request")
     return request.build_absolute_uri(path) if request is not None else path
@@ -25,7 +26,14 @@ class LawVersionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = LawVersion
-        fields = ("slug", "doc_number", "version_date", "effective_date", "status", "html_url")
+        fields: tuple[str, ...] = (
+            "slug",
+            "doc_number",
+            "version_date",
+            "effective_date",
+            "status",
+            "html_url",
+        )
 
     def get_html_url(self, version: LawVersion) -> str:
         return absolute(self.context, version.get_absolute_url())
@@ -36,7 +44,7 @@ class LawBriefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Law
-        fields = ("slug", "title", "url")
+        fields: tuple[str, ...] = ("slug", "title", "url")
 
     def get_url(self, law: Law) -> str:
         return reverse("api:law-detail", kwargs={"slug": law.slug}, request=self.context["request"])
@@ -49,7 +57,7 @@ class LawSerializer(LawBriefSerializer):
 
     class Meta:
         model = Law
-        fields = (
+        fields: tuple[str, ...] = (
             "slug",
             "title",
             "kind",
@@ -79,7 +87,7 @@ class LawDetailSerializer(LawSerializer):
     versions = LawVersionSerializer(many=True, read_only=True)
 
     class Meta(LawSerializer.Meta):
-        fields = (*LawSerializer.Meta.fields, "versions")
+        fields: tuple[str, ...] = (*LawSerializer.Meta.fields, "versions")
 
 
 class ArticleBriefSerializer(serializers.ModelSerializer):
@@ -92,7 +100,16 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ("id", "url", "html_url", "law", "law_title", "label", "number", "suffix")
+        fields: tuple[str, ...] = (
+            "id",
+            "url",
+            "html_url",
+            "law",
+            "law_title",
+            "label",
+            "number",
+            "suffix",
+        )
 
     def get_url(self, article: Article) -> str:
         return reverse(
@@ -106,7 +123,7 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
 class ArticleVersionSerializer(serializers.ModelSerializer):
     class Meta:
         model = LawVersion
-        fields = ("slug", "status", "version_date", "doc_number")
+        fields: tuple[str, ...] = ("slug", "status", "version_date", "doc_number")
 
 
 class ArticleSerializer(ArticleBriefSerializer):
@@ -115,7 +132,7 @@ class ArticleSerializer(ArticleBriefSerializer):
 
     class Meta:
         model = Article
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "url",
             "html_url",

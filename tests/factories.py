@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
@@ -38,7 +39,7 @@ def make_category(name: str | None = None, **fields: Any) -> Category:
 def make_lawyer(
     user: User | None = None,
     status: str = LawyerProfile.Status.VERIFIED,
-    practice_areas: list[Category] = (),
+    practice_areas: Iterable[Category] = (),
     **fields: Any,
 ) -> LawyerProfile:
     n = next(_seq)
@@ -57,7 +58,7 @@ def make_lawyer(
 def make_question(
     author: User | None = None,
     category: Category | None = None,
-    cites: list[Article] = (),
+    cites: Iterable[Article] = (),
     **fields: Any,
 ) -> Question:
     fields.setdefault("title", f"测试问题{next(_seq)}？")
@@ -76,7 +77,7 @@ def make_question(
 def make_answer(
     question: Question | None = None,
     lawyer: LawyerProfile | None = None,
-    cites: list[Article] = (),
+    cites: Iterable[Article] = (),
     **fields: Any,
 ) -> Answer:
     fields.setdefault("body", "根据相关法律规定，建议您先收集证据，再与对方协商。")

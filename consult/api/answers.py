@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from functools import cached_property
 from typing import Any
 
@@ -29,6 +30,8 @@ from consult.services.citations import typed_citations
 from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.filters import check_query_params
+from portal.api.permissions import view_action
+from portal.http import signed_in_user
 
 # ---------------------------------------------------------------------------------------------
 # Who may do what: consult.permissions decides; these only map actions to its rules.
@@ -40,25 +43,27 @@ class AnswerPermission(BasePermission):
 
     writes = ("create", "update", "partial_update", "accept", "helpful")
 
-    def has_permission(self, request: Request, view: AnswerViewSet) -> bool:
-        if view.action not in self.writes:
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        action = view_action(view)
+        if action not in self.writes:
             return True  # reads; any other method is a 405 for everyone alike
         if not request.user.is_authenticated:
             return False
-        if view.action == "create":
+        if action == "create" and isinstance(view, AnswerViewSet):
             self.message = permissions.ANSWER_DENIED
             return permissions.can_answer(request.user, view.question)
         return True
 
     def has_object_permission(self, request: Request, view: APIView, obj: Answer) -> bool:
         user = request.user
-        if view.action in ("update", "partial_update"):
+        action = view_action(view)
+        if action in ("update", "partial_update"):
             self.message = permissions.EDIT_ANSWER_DENIED
             return permissions.can_edit_answer(user, obj)
-        if view.action == "accept":
+        if action == "accept":
             self.message = permissions.accept_denied(user, obj)
             return permissions.can_accept(user, obj)
-        if view.action == "helpful":
+        if action == "helpful":
             self.message = permissions.HELPFUL_DENIED
             return permissions.can_mark_helpful(user, obj)
         return True
@@ -160,7 +165,7 @@ class AnswerViewSet(viewsets.GenericViewSet):
         data = self._valid()
         report: list[Masked] = []
         answer = answer_services.answer_create(
-            question=self.question, by=request.user, masked_report=report, **data
+            question=self.question, by=signed_in_user(request), masked_report=report, **data
         )
         return Response(self._answer(answer, masked=report), status=status.HTTP_201_CREATED)
 
@@ -172,7 +177,7 @@ class AnswerViewSet(viewsets.GenericViewSet):
         data = current | self._valid(partial=partial)
         report: list[Masked] = []
         answer = answer_services.answer_update(
-            answer=answer, by=request.user, masked_report=report, **data
+            answer=answer, by=signed_in_user(request), masked_report=report, **data
         )
         return Response(self._answer(answer, masked=report))
 
@@ -181,13 +186,13 @@ class AnswerViewSet(viewsets.GenericViewSet):
 
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, question_pk: str, pk: str) -> Response:
-        answer = answer_services.answer_accept(answer=self.get_object(), by=request.user)
+        answer = answer_services.answer_accept(answer=self.get_object(), by=signed_in_user(request))
         return Response(self._answer(answer))
 
     @action(detail=True, methods=["post"])
     def helpful(self, request: Request, question_pk: str, pk: str) -> Response:
         answer = self.get_object()
-        answer_services.helpful_mark(answer=answer, by=request.user)
+        answer_services.helpful_mark(answer=answer, by=signed_in_user(request))
         count = Answer.objects.values_list("helpful_count", flat=True).get(pk=answer.pk)
         result = {"answer": answer.pk, "helpful_count": count}
         return Response(HelpfulResultSerializer(result).data, status=status.HTTP_201_CREATED)
@@ -197,19 +202,24 @@ class AnswerViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    def _answer(self, answer: Answer, *, masked: list[Masked] | None = None) -> dict[str, Any]:
+    def _answer(
+        self, answer: Answer, *, masked: builtins.list[Masked] | None = None
+    ) -> dict[str, Any]:
         """One answer as the list shows it (lawyer card, helped count, helpful count); after a
         write, with what it masked."""
         answers = selectors.visible_answers(self.question)
         return self._serialize(next(a for a in answers if a.pk == answer.pk), masked=masked)
 
     def _serialize(
-        self, answers: Any, *, many: bool = False, masked: list[Masked] | None = None
+        self, answers: Any, *, many: bool = False, masked: builtins.list[Masked] | None = None
     ) -> Any:
         shown = answers if many else [answers]
-        context = self.get_serializer_context()
-        context["helpful_ids"] = selectors.helpful_answer_ids(self.request.user, shown)
+        context = {
+            **self.get_serializer_context(),
+            "helpful_ids": selectors.helpful_answer_ids(self.request.user, shown),
+        }
         if masked is None:
             return AnswerSerializer(answers, many=many, context=context).data
-        context["masked"] = masked
-        return AnswerWrittenSerializer(answers, many=many, context=context).data
+        return AnswerWrittenSerializer(
+            answers, many=many, context={**context, "masked": masked}
+        ).data

@@ -17,6 +17,7 @@ from consult.models import LawyerProfile
 from consult.serializers import CategoryDetailSerializer, LawyerMeSerializer, LawyerSerializer
 from portal.api.errors import error_responses
 from portal.api.pagination import KeysetPagination
+from portal.http import signed_in_user
 
 LAWYER_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="律师 id")
 
@@ -52,7 +53,7 @@ class LawyerViewSet(viewsets.ReadOnlyModelViewSet):
     def me(self, request: Request) -> Response:
         profile = (
             LawyerProfile.objects.prefetch_related("practice_areas")
-            .filter(user=request.user)
+            .filter(user=signed_in_user(request))
             .first()
         )
         if profile is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -28,9 +29,11 @@ from consult.serializers import (
 from consult.services import moderation
 from consult.services import questions as question_services
 from consult.services.masking import Masked
+from consult.view_models import QuestionThread
 from portal.api.errors import error_responses
 from portal.api.pagination import KeysetPagination
-from portal.api.permissions import staff_with
+from portal.api.permissions import staff_with, view_action
+from portal.http import signed_in_user
 from statutes.models import Article
 
 MODERATORS = staff_with("consult.change_question")
@@ -54,14 +57,15 @@ class QuestionPermission(BasePermission):
     """Anyone reads; a signed-in user asks; the author edits until a lawyer has answered."""
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        if view.action == "create":
+        action = view_action(view)
+        if action == "create":
             return permissions.can_ask(request.user)
-        if view.action in ("update", "partial_update"):
+        if action in ("update", "partial_update"):
             return request.user.is_authenticated
         return True
 
     def has_object_permission(self, request: Request, view: APIView, obj: Question) -> bool:
-        if view.action in ("update", "partial_update"):
+        if view_action(view) in ("update", "partial_update"):
             self.message = permissions.EDIT_QUESTION_DENIED
             return permissions.can_edit_question(request.user, obj)
         return True
@@ -145,7 +149,7 @@ class QuestionViewSet(viewsets.GenericViewSet):
         data = self._valid(QuestionCreateSerializer)
         report: list[Masked] = []
         question = question_services.question_create(
-            author=request.user, masked_report=report, **data
+            author=signed_in_user(request), masked_report=report, **data
         )
         return Response(self._detail(question, masked=report), status=status.HTTP_201_CREATED)
 
@@ -160,7 +164,7 @@ class QuestionViewSet(viewsets.GenericViewSet):
         data = current | self._valid(QuestionUpdateSerializer, partial=partial)
         report: list[Masked] = []
         question = question_services.question_update(
-            question=question, by=request.user, masked_report=report, **data
+            question=question, by=signed_in_user(request), masked_report=report, **data
         )
         return Response(self._detail(question, masked=report))
 
@@ -171,13 +175,15 @@ class QuestionViewSet(viewsets.GenericViewSet):
     def hide(self, request: Request, pk: str) -> Response:
         data = self._valid(HideInputSerializer)
         question = self.get_object()
-        moderation.set_hidden([question], hidden=True, by=request.user, reason=data["reason"])
+        moderation.set_hidden(
+            [question], hidden=True, by=signed_in_user(request), reason=data["reason"]
+        )
         return Response(self._detail(question))
 
     @action(detail=True, methods=["post"], permission_classes=[MODERATORS])
     def unhide(self, request: Request, pk: str) -> Response:
         question = self.get_object()
-        moderation.set_hidden([question], hidden=False, by=request.user)
+        moderation.set_hidden([question], hidden=False, by=signed_in_user(request))
         return Response(self._detail(question))
 
     def _valid(self, serializer_class: type, *, partial: bool = False) -> dict[str, Any]:
@@ -186,19 +192,25 @@ class QuestionViewSet(viewsets.GenericViewSet):
         return dict(serializer.validated_data)
 
     def _detail(
-        self, question: Question, *, reread: bool = True, masked: list[Masked] | None = None
+        self,
+        question: Question,
+        *,
+        reread: bool = True,
+        masked: builtins.list[Masked] | None = None,
     ) -> dict[str, Any]:
         """The detail page's data; after a write, read afresh (counts, hidden state), and say
         what the write masked."""
         if reread:
             question = self.get_queryset().get(pk=question.pk)
-        question.api_answers = selectors.visible_answers(question)
-        question.api_related = related.related_questions(question)
-        context = self.get_serializer_context()
-        context["helpful_ids"] = selectors.helpful_answer_ids(
-            self.request.user, question.api_answers
+        thread = QuestionThread(
+            question=question,
+            api_answers=selectors.visible_answers(question),
+            api_related=related.related_questions(question),
         )
+        context = {
+            **self.get_serializer_context(),
+            "helpful_ids": selectors.helpful_answer_ids(self.request.user, thread.api_answers),
+        }
         if masked is None:
-            return QuestionDetailSerializer(question, context=context).data
-        context["masked"] = masked
-        return QuestionWrittenSerializer(question, context=context).data
+            return QuestionDetailSerializer(thread, context=context).data
+        return QuestionWrittenSerializer(thread, context={**context, "masked": masked}).data

@@ -38,7 +38,8 @@ def sync_detected_citations(owner: Question | Answer, table: CitationTable | Non
     model, field = _through(owner)
     found = {a.pk for a in detected_articles(owner.body, owner.created_at, table)}
     rows = model.objects.filter(**{field: owner})
-    typed, detected = set(), set()
+    typed: set[int] = set()
+    detected: set[int] = set()
     for article_id, is_detected in rows.values_list("article_id", "detected"):
         (detected if is_detected else typed).add(article_id)
     found -= typed

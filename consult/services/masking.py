@@ -56,7 +56,8 @@ def _mask_rows(
 ) -> tuple[int, set[int]]:
     """Mask `fields` of every row, a batch per transaction (keyset by pk); the number of rows
     changed and the ids (column `question`) of their questions."""
-    changed, question_ids = 0, set()
+    changed = 0
+    question_ids: set[int] = set()
     last = None
     while True:
         batch = queryset.order_by("pk") if last is None else queryset.filter(pk__gt=last)

@@ -1,6 +1,15 @@
-"""Notifications: a row for the notifications page and, unless unsubscribed, an e-mail."""
+"""Notifications: a row for the notifications page and, unless unsubscribed, an e-mail.
+
+The e-mail goes out through the task queue (django-tasks; the database backend and its worker,
+`manage.py db_worker`, in production; the immediate backend in development and tests), never
+inside the request that caused it: a slow or unreachable mail server costs the person who
+answered nothing, and a failed attempt is logged and tried again later instead of dropped.
+"""
 
 from __future__ import annotations
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -9,9 +18,12 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from accounts.models import User
 from consult.models import Answer, Notification
+
+logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "consult.unsubscribe"
 
@@ -19,6 +31,11 @@ SUBJECTS = {
     Notification.Kind.ANSWER_POSTED: "您的问题有了律师回答：{title}",
     Notification.Kind.ANSWER_ACCEPTED: "您的回答被采纳了：{title}",
 }
+
+# The first attempt and then one retry after each delay: a mail server that is down for up to
+# about five and a half hours (1 + 4 + 16 + 64 + 256 minutes) still gets every notification.
+RETRY_DELAYS = tuple(timedelta(minutes=4**n) for n in range(5))
+MAX_ATTEMPTS = 1 + len(RETRY_DELAYS)
 
 
 def unsubscribe_token(user: User) -> str:
@@ -42,11 +59,14 @@ def notify(*, recipient: User, kind: str, answer: Answer) -> Notification:
     notification = Notification.objects.create(
         recipient=recipient, kind=kind, question=answer.question, answer=answer
     )
-    if recipient.email and recipient.email_notifications and recipient.is_active:
-        # Only once the write is committed: a rolled-back answer sends nothing.
-        # robust: a mail that can't be sent is logged; the answer or acceptance that caused it is
-        # committed already and must not turn into a 500 for whoever made it.
-        transaction.on_commit(lambda: _send_email(notification), robust=True)
+    if _wants_email(recipient):
+        # Only once the write is committed: a rolled-back answer sends nothing. robust: should
+        # even the queue be unreachable, the answer or acceptance that caused the notification
+        # is committed already and must not turn into a 500 for whoever made it (it is logged).
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue(notification_id=notification.pk),
+            robust=True,
+        )
     return notification
 
 
@@ -59,7 +79,57 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _send_email(notification: Notification) -> None:
+def _wants_email(recipient: User) -> bool:
+    return bool(recipient.email and recipient.email_notifications and recipient.is_active)
+
+
+@task()
+def send_notification_email(*, notification_id: int, attempt: int = 1) -> None:
+    """Send one notification's e-mail; when the mail server fails, try again later.
+
+    Each failed attempt is logged (and recorded as a failed task, with its traceback) and
+    queued again after the next of RETRY_DELAYS; the last one is logged as an error.
+    """
+    # Checked again at sending time, as a retry may come hours later: the recipient may have
+    # unsubscribed or been deactivated, and a moderator may have hidden the question or the
+    # answer (whose title is then for staff only).
+    notification = (
+        Notification.objects.visible()
+        .select_related("recipient", "question", "answer")
+        .filter(pk=notification_id)
+        .first()
+    )
+    if notification is None or not _wants_email(notification.recipient):
+        return
+    try:
+        _email(notification).send()
+    except OSError as error:  # smtplib's errors and refused or dropped connections
+        if attempt >= MAX_ATTEMPTS:
+            logger.error(
+                "Notification %s: e-mail not sent after %s attempts, giving up (%s)",
+                notification_id,
+                attempt,
+                type(error).__name__,
+            )
+            raise
+        delay = RETRY_DELAYS[attempt - 1]
+        logger.warning(
+            "Notification %s: e-mail attempt %s of %s failed (%s); retrying in %s",
+            notification_id,
+            attempt,
+            MAX_ATTEMPTS,
+            type(error).__name__,
+            delay,
+        )
+        retry = send_notification_email
+        # A backend that can't defer (the immediate one of development) retries at once.
+        if retry.get_backend().supports_defer:
+            retry = retry.using(run_after=timezone.now() + delay)
+        retry.enqueue(notification_id=notification_id, attempt=attempt + 1)
+        raise
+
+
+def _email(notification: Notification) -> EmailMessage:
     recipient = notification.recipient
     unsubscribe = unsubscribe_url(recipient)
     context = {
@@ -67,18 +137,18 @@ def _send_email(notification: Notification) -> None:
         "question_url": settings.SITE_URL + notification.answer.get_absolute_url(),
         "unsubscribe_url": unsubscribe,
     }
-    message = EmailMessage(
-        subject=SUBJECTS[notification.kind].format(
+    return EmailMessage(
+        subject=SUBJECTS[Notification.Kind(notification.kind)].format(
             title=one_line(notification.question.title)[:40]
         ),
         body=render_to_string("consult/email/notification.txt", context),
         to=[recipient.email],
+        # RFC 8058 one-click: a mail client POSTs "List-Unsubscribe=One-Click" to the URL.
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.send(fail_silently=True)
 
 
 def mark_read(*, recipient: User, pk: int | None = None) -> int:

@@ -37,16 +37,21 @@ class KeysetPagination(CursorPagination):
     page_size_query_description = "每页条数，1 到 100，默认 20。"
     cursor_query_description = "上一次响应的 next 或 previous 链接中的游标。"
     max_page_size = 100
-    ordering = ("-pk",)
+    ordering: tuple[str, ...] = ("-pk",)
 
     def paginate_queryset(
-        self, queryset: QuerySet, request: Request, view: APIView | None = None
-    ) -> list[Model]:
+        self,
+        queryset: QuerySet[Any, Any] | Sequence[Any],
+        request: Request,
+        view: APIView | None = None,
+    ) -> list[Any]:
+        if not isinstance(queryset, QuerySet):
+            raise TypeError("KeysetPagination pages a QuerySet (its ordering is the key)")
         self.request = request
-        self.base_url = request.build_absolute_uri()
+        self._page_url = self.base_url = request.build_absolute_uri()
         self.page_size = self.get_page_size(request)
         self.ordering = self.get_ordering(request, queryset, view)
-        cursor = self.decode_cursor(request)
+        cursor = self._decode_key_cursor(request)
         self.backwards = bool(cursor and cursor["r"])
         if self.backwards:
             queryset = queryset.order_by(*(_flip(field) for field in self.ordering))
@@ -81,14 +86,16 @@ class KeysetPagination(CursorPagination):
     def get_ordering(
         self, request: Request, queryset: QuerySet, view: APIView | None
     ) -> tuple[str, ...]:
-        ordering = tuple(queryset.query.order_by) or tuple(self.ordering)
-        assert all(isinstance(f, str) and "__" not in f for f in ordering), ordering
+        fields = tuple(queryset.query.order_by) or tuple(self.ordering)
+        ordering = tuple(f for f in fields if isinstance(f, str) and "__" not in f)
+        assert ordering == fields, fields  # plain field names only: they go into the cursor
         # The primary key last makes every sort key unique: no ties, no OFFSET.
         if ordering[-1].lstrip("-") not in ("pk", "id"):
             ordering = (*ordering, "pk")
         return ordering
 
-    def decode_cursor(self, request: Request) -> dict[str, Any] | None:
+    def _decode_key_cursor(self, request: Request) -> dict[str, Any] | None:
+        # Not DRF's decode_cursor(): this cursor holds the whole sort key, not a Cursor tuple.
         encoded = request.query_params.get(self.cursor_query_param)
         if encoded is None:
             return None
@@ -116,7 +123,7 @@ class KeysetPagination(CursorPagination):
         key = [_jsonable(_value(row, field)) for field in self.ordering]
         payload = json.dumps({"o": list(self.ordering), "k": key, "r": backwards})
         encoded = base64.urlsafe_b64encode(payload.encode()).decode("ascii")
-        return replace_query_param(self.base_url, self.cursor_query_param, encoded)
+        return replace_query_param(self._page_url, self.cursor_query_param, encoded)
 
     def get_next_link(self) -> str | None:
         if not (self.has_next and self.page):

@@ -23,3 +23,9 @@ def staff_with(perm: str) -> type[BasePermission]:
 
     StaffWithPermission.__name__ = f"StaffWith({perm})"
     return StaffWithPermission
+
+
+def view_action(view: APIView) -> str | None:
+    """The viewset action a permission is asked about ("create", "update", ...); permissions
+    are typed against APIView, which has no `action` of its own."""
+    return getattr(view, "action", None)

@@ -25,7 +25,8 @@ class _LiveRates(SimpleRateThrottle):
         rates = api_settings.DEFAULT_THROTTLE_RATES
         if self.scope not in rates:
             raise ImproperlyConfigured(f"没有为“{self.scope}”设置限速。")
-        return rates[self.scope]
+        rate = rates[self.scope]
+        return None if rate is None else str(rate)
 
     def _ident(self, request: Request) -> str:
         user = request.user

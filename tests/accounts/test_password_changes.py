@@ -3,8 +3,6 @@ nothing but whitespace is refused."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.core import mail
 from django.test import Client
@@ -12,6 +10,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from accounts.tokens import token_create
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def test_changing_the_password_revokes_the_api_token(client: Client, alice) -> N
 def test_resetting_the_password_revokes_the_api_token(client: Client, alice) -> None:
     key = token_create(alice)
     client.post(reverse("accounts:password-reset"), {"email": alice.email})
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
+    link = must_search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
     form_page = client.get(link, follow=True)
     client.post(form_page.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW})
     alice.refresh_from_db()

@@ -4,7 +4,6 @@ many usernames; the rightful owner gets back in after the cool-off or at once by
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
 from axes.models import AccessAttempt
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_user
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_guesses_during_a_lock_do_not_extend_it(alice) -> None:
 def test_a_password_reset_unlocks_the_account(client: Client, alice) -> None:
     guess_from_many_addresses("alice", 5)
     client.post(reverse("accounts:password-reset"), {"email": alice.email})
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
+    link = must_search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
     form_page = client.get(link, follow=True)
     new = "a-brand-new-pass-phrase-3"
     client.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.signup import CODE_LIFETIME_SECONDS
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_no_code_creates_a_second_account_for_a_registered_address(alice) -> Non
 
 def test_a_code_works_only_in_the_browser_that_signed_up() -> None:
     sign_up(Client(), "victim@example.com", username="attacker")
-    code = re.search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
+    code = must_search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
     other = Client()
     assert verify(other, code)["Location"] == reverse("accounts:signup")
     assert not User.objects.exists()
@@ -83,7 +84,7 @@ def test_a_code_works_only_in_the_browser_that_signed_up() -> None:
 
 def test_an_expired_code_starts_the_sign_up_again(client: Client, monkeypatch) -> None:
     sign_up(client, "late@example.com")
-    code = re.search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
+    code = must_search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
     later = time.time() + CODE_LIFETIME_SECONDS + 1
     monkeypatch.setattr("accounts.signup.time.time", lambda: later)
     response = verify(client, code)
@@ -94,7 +95,7 @@ def test_an_expired_code_starts_the_sign_up_again(client: Client, monkeypatch) -
 
 def test_a_username_taken_while_the_mail_travelled_is_a_clear_message(client: Client) -> None:
     sign_up(client, "slow@example.com", username="popular")
-    code = re.search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
+    code = must_search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
     User.objects.create_user("Popular", "fast@example.com", PASSWORD)
     response = verify(client, code)
     assert "用户名刚刚被别人注册了" in client.get(response["Location"]).content.decode()

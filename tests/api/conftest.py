@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from accounts.models import User
 from consult.models import LawyerProfile
-from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -38,26 +36,19 @@ def client_for() -> Callable[[User | None], APIClient]:
     return make
 
 
-@pytest.fixture
-def staff(db) -> User:
-    """A moderator and statute curator: staff with the admin's change permissions, not a
-    superuser."""
-    erin = factories.make_user("erin", is_staff=True)
-    erin.user_permissions.add(
-        *Permission.objects.filter(
-            codename__in=["change_question", "change_answer", "change_article"]
-        )
-    )
-    return User.objects.get(pk=erin.pk)  # a fresh object: permissions are cached per instance
+# The API tests name their users by role; the roles are played by the cast (tests/conftest.py).
 
 
 @pytest.fixture
-def verified_lawyer(db) -> LawyerProfile:
-    return factories.make_lawyer(factories.make_user("vera"), real_name="魏律师")
+def staff(erin) -> User:
+    return erin
 
 
 @pytest.fixture
-def unverified_lawyer(db) -> LawyerProfile:
-    return factories.make_lawyer(
-        factories.make_user("uma"), status=LawyerProfile.Status.PENDING, real_name="吴律师"
-    )
+def verified_lawyer(vera) -> LawyerProfile:
+    return vera
+
+
+@pytest.fixture
+def unverified_lawyer(uma) -> LawyerProfile:
+    return uma

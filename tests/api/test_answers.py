@@ -35,7 +35,7 @@ def test_a_verified_lawyer_answers_citing_articles(
     )
     assert response.status_code == 201, response.content.decode()
     data = response.json()
-    assert data["lawyer"]["real_name"] == "魏律师"
+    assert data["lawyer"]["real_name"] == "韦律师"
     assert data["lawyer"]["helped_count"] == 1
     assert {a["id"] for a in data["cited_articles"]} == {a.pk for a in cited}
     answer = Answer.objects.get(pk=data["id"])

@@ -8,37 +8,45 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
+from rest_framework.response import Response
 
 from portal.api.errors import exception_handler
 
 
+def handled(error: Exception) -> Response:
+    """The handler's response; it answers every exception these tests raise."""
+    response = exception_handler(error, {})
+    assert response is not None
+    return response
+
+
 def test_a_services_field_errors_keep_their_fields() -> None:
     error = ValidationError({"title": ["标题太短。"], "__all__": ["已经存在。"]})
-    response = exception_handler(error, {})
+    response = handled(error)
     assert response.status_code == 400
     assert response.data == {"title": ["标题太短。"], "non_field_errors": ["已经存在。"]}
 
 
 def test_an_error_about_no_field_goes_under_non_field_errors() -> None:
-    response = exception_handler(ValidationError("您已经标记过这条回答有帮助。"), {})
+    response = handled(ValidationError("您已经标记过这条回答有帮助。"))
     assert response.status_code == 400
     assert response.data == {"non_field_errors": ["您已经标记过这条回答有帮助。"]}
 
 
 def test_a_services_refusal_keeps_its_message() -> None:
-    response = exception_handler(PermissionDenied("只有提问者可以采纳回答。"), {})
+    response = handled(PermissionDenied("只有提问者可以采纳回答。"))
     assert response.status_code == 403
     assert response.data == {"detail": "只有提问者可以采纳回答。"}
 
 
 def test_a_bare_refusal_gets_drfs_message() -> None:
-    response = exception_handler(PermissionDenied(), {})
+    response = handled(PermissionDenied())
     assert response.status_code == 403
     assert response.data["detail"]
 
 
 def test_a_not_found_keeps_its_message() -> None:
-    response = exception_handler(Http404("没有这部法律"), {})
+    response = handled(Http404("没有这部法律"))
     assert response.status_code == 404
     assert response.data == {"detail": "没有这部法律"}
 

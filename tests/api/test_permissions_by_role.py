@@ -1,9 +1,9 @@
 """Who may do what through the API: one table of role × endpoint × method → status.
 
 The cast: a visitor; alice, who asked the questions (author); bob, another user (other); uma, who
-applied as a lawyer and waits (unverified_lawyer); vera, a verified lawyer who hasn't answered
-(verified_lawyer); lars, the verified lawyer who answered alice's question (answering_lawyer);
-erin, staff with the admin's change permissions (staff).
+applied as a lawyer and waits (unverified_lawyer); a verified lawyer who hasn't answered
+(verified_lawyer); vera (韦律师), the verified lawyer who answered alice's question
+(answering_lawyer); erin, staff with the admin's change permissions (staff).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from tests.factories import (
     make_category,
     make_lawyer,
     make_question,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +44,7 @@ ROLES = (
 class World:
     users: dict[str, User | None]
     open_question: Question  # alice's, not yet answered: she may still edit it
-    answered_question: Question  # alice's, answered by lars
+    answered_question: Question  # alice's, answered by vera
     hidden_question: Question
     answer: Answer
     answering: LawyerProfile
@@ -54,9 +53,9 @@ class World:
 
 
 @pytest.fixture
-def world(alice, bob, staff, verified_lawyer, unverified_lawyer) -> World:
+def world(alice, bob, staff, vera, unverified_lawyer) -> World:
     category = make_category("刑事", slug="criminal")
-    answering = make_lawyer(make_user("lars"), real_name="林律师")
+    answering = vera
     answered = make_question(author=alice, category=category, title="买卖个人信息怎么处罚？")
     return World(
         users={
@@ -64,7 +63,7 @@ def world(alice, bob, staff, verified_lawyer, unverified_lawyer) -> World:
             "author": alice,
             "other": bob,
             "unverified_lawyer": unverified_lawyer.user,
-            "verified_lawyer": verified_lawyer.user,
+            "verified_lawyer": make_lawyer().user,
             "answering_lawyer": answering.user,
             "staff": staff,
         },

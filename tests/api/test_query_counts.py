@@ -40,7 +40,7 @@ class Site:
 
 
 @pytest.fixture
-def site() -> Site:
+def site(uma) -> Site:
     """30 questions, each answered by two of 30 lawyers, with citations, helpful marks,
     curated links and anonymous askers: enough rows for an N+1 to show."""
     categories = [make_category(slug=f"area-{n}") for n in range(5)]
@@ -65,9 +65,8 @@ def site() -> Site:
     quiet = make_question(cites=[cited])
     for lawyer in lawyers[:5]:
         make_answer(question=quiet, lawyer=lawyer, cites=[other])
-    member = make_user("member")
-    make_lawyer(member, status=LawyerProfile.Status.PENDING)
-    return Site(questions, lawyers, cited, busy, quiet, member)
+    # uma: a signed-in user with a (pending) lawyer profile
+    return Site(questions, lawyers, cited, busy, quiet, uma.user)
 
 
 # name → (URL builder, extra query parameters, queries). The pins are for a visitor; a signed-in

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from statutes.models import Article, LawVersion
-from tests.factories import article, make_user
+from tests.factories import article
 
 pytestmark = pytest.mark.django_db
 
@@ -121,9 +121,9 @@ def test_a_number_taken_by_another_article_is_refused(client_for: Callable, staf
     assert target.number == 1
 
 
-def test_staff_without_the_article_permission_cannot_edit(client_for: Callable) -> None:
+def test_staff_without_the_article_permission_cannot_edit(client_for: Callable, frank) -> None:
     target = article("criminal-law", 1)
-    response = client_for(make_user("frank", is_staff=True)).patch(
+    response = client_for(frank).patch(
         reverse("api:article-detail", args=[target.pk]), {"text": "改动"}, format="json"
     )
     assert response.status_code == 403

@@ -60,7 +60,7 @@ def test_revoking_without_a_token_does_nothing(alice: User) -> None:
 
 def test_an_inactive_account_gets_no_token() -> None:
     with pytest.raises(PermissionDenied):
-        token_create(make_user("gone", is_active=False))
+        token_create(make_user(is_active=False))
 
 
 def test_a_token_of_a_deactivated_account_stops_working(alice: User) -> None:

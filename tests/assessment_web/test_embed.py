@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.assessment_web.ways import TOOL_URL
 from tests.factories import article, make_category, make_question
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,8 @@ def test_the_embed_is_the_real_form_posting_to_the_question_page_and_going_live(
 ) -> None:
     question = make_question(category=make_category(concerns_pi_crime=True))
     page = client.get(question.get_absolute_url()).content.decode()
-    embed = re.search(rf"<section {EMBED}.*?</section>\s*<script[^>]*></script>", page, re.S)[0]
-    form = re.search(r'<form class="assessment-form"[^>]*>', embed)[0]
+    embed = must_search(rf"<section {EMBED}.*?</section>\s*<script[^>]*></script>", page, re.S)[0]
+    form = must_search(r'<form class="assessment-form"[^>]*>', embed)[0]
     assert 'method="post"' in form
     action = reverse("consult:question-assessment", args=[question.pk])
     assert f'action="{action}#assessment-embed-result"' in form

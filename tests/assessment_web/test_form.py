@@ -15,6 +15,7 @@ from assessment.engine.facts import FIELD_NAMES
 from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS, RECORD_FIELDS
 from assessment.forms import AssessmentForm, count_from_text
 from tests.assessment_web.ways import TOOL_URL, form_data
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +66,9 @@ def test_the_prior_punishment_group_is_not_called_a_criminal_record(client: Clie
 def test_number_fields_are_text_with_an_inputmode(client: Client) -> None:
     page = client.get(TOOL_URL).content.decode()
     assert 'type="number"' not in page  # a browser would send "" for what it cannot parse
-    track = re.search(r'<input[^>]*name="track"[^>]*>', page)[0]
+    track = must_search(r'<input[^>]*name="track"[^>]*>', page)[0]
     assert 'inputmode="numeric"' in track
-    gain = re.search(r'<input[^>]*name="illegal_gain"[^>]*>', page)[0]
+    gain = must_search(r'<input[^>]*name="illegal_gain"[^>]*>', page)[0]
     assert 'inputmode="decimal"' in gain
 
 
@@ -130,10 +131,10 @@ def test_the_bars_show_each_standard_with_a_text_equivalent(client: Client) -> N
     for bar in bars.values():
         assert f'aria-label="{bar["text"]}"' in page
         assert f"<title>{bar['text']}</title>" in page
-    tier_a = re.search(r'data-bar="tier_a".*?</li>', page, re.S)[0]
+    tier_a = must_search(r'data-bar="tier_a".*?</li>', page, re.S)[0]
     assert "30 / 50 条" in tier_a
     assert 'class="bar-fill" x="0" y="0" width="60"' in tier_a
-    proportional = re.search(r'data-bar="proportional".*?</li>', page, re.S)[0]
+    proportional = must_search(r'data-bar="proportional".*?</li>', page, re.S)[0]
     assert "1.2 / 1" in proportional and "✔ 已达到" in proportional
     assert 'width="100"' in proportional
     # The tenfold line (情节特别严重) is shown, open once 情节严重 is reached.
@@ -188,10 +189,10 @@ def test_the_result_offers_a_signed_in_user_to_attach_it_to_a_question_by_post(
 ) -> None:
     client.force_login(alice)
     page = client.post(TOOL_URL, form_data(SEED)).content.decode()
-    form = re.search(r'<form class="assessment-attach".*?</form>', page, re.S)[0]
+    form = must_search(r'<form class="assessment-attach".*?</form>', page, re.S)[0]
     assert f'method="post" action="{reverse("consult:question-create")}"' in form
     assert "带着评估结果去提问" in form
-    value = re.search(r'name="assessment_facts" value="([^"]*)"', form)[1]
+    value = must_search(r'name="assessment_facts" value="([^"]*)"', form)[1]
     facts = json.loads(value.replace("&quot;", '"'))
     assert parse_facts(facts) == parse_facts(SEED)
 

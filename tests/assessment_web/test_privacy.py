@@ -13,6 +13,7 @@ from django.conf import settings
 from django.test import Client
 
 from tests.assessment_web.ways import API_URL, TOOL_URL, form_data, via_cli
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_results_are_never_cached(client: Client, fragment: bool) -> None:
 def test_the_facts_never_go_into_a_url(client: Client, alice) -> None:
     client.force_login(alice)
     page = client.get(TOOL_URL).content.decode()
-    form = re.search(r'<form class="assessment-form"[^>]*>', page)[0]
+    form = must_search(r'<form class="assessment-form"[^>]*>', page)[0]
     assert 'method="post"' in form
     result = client.post(TOOL_URL, form_data(FACTS))
     assert result.status_code == 200  # answered in place, no redirect carrying the facts
@@ -75,7 +76,7 @@ def test_the_facts_never_go_into_a_url(client: Client, alice) -> None:
     for url in re.findall(r'(?:href|action|src)="([^"]*)"', page):
         for marker in MARKERS:
             assert marker not in url
-    attach = re.search(r'<form class="assessment-attach"[^>]*>', page)[0]
+    attach = must_search(r'<form class="assessment-attach"[^>]*>', page)[0]
     assert 'method="post"' in attach
 
 

@@ -13,16 +13,9 @@ from tests.factories import (
     make_category,
     make_lawyer,
     make_question,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def vera():
-    """A verified lawyer."""
-    return make_lawyer(make_user("vera"), real_name="韦律师")
 
 
 def answer(

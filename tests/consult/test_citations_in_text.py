@@ -16,7 +16,8 @@ from rest_framework.test import APIClient
 from consult.models import Answer, AnswerCitation, Question, QuestionCitation
 from consult.services import answers as answer_services
 from statutes.models import LawAlias
-from tests.factories import article, make_answer, make_lawyer, make_question, make_user
+from tests.factories import article, make_answer, make_question
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_a_citation_in_an_answer_links_to_the_article_and_its_paragraph(client: 
     )
     assert link, page
     # The first 款's words, on hover and on keyboard focus, tied to the link for screen readers.
-    tooltip = re.search(rf'id="{link.group(1)}">([^<]*)</span>', page).group(1)
+    tooltip = must_search(rf'id="{link.group(1)}">([^<]*)</span>', page).group(1)
     assert tooltip.startswith("《中华人民共和国刑法》第二百五十三条之一第一款：违反国家有关规定")
     assert Answer.objects.get().body == BODY  # the stored text is unchanged
 
@@ -70,7 +71,7 @@ def test_a_question_body_is_linked_too_and_keeps_its_paragraphs(client: Client) 
 )
 def test_hostile_text_around_a_citation_stays_text(client: Client, body: str) -> None:
     page = page_of(client, make_question(body=body))
-    page = re.search(r'<div class="question-body">(.*?)</div>', page, re.S).group(1)
+    page = must_search(r'<div class="question-body">(.*?)</div>', page, re.S).group(1)
     assert "<script>alert" not in page
     assert "<img src=x" not in page
     assert "href='javascript" not in page
@@ -81,7 +82,7 @@ def test_hostile_text_around_a_citation_stays_text(client: Client, body: str) ->
 def test_unresolvable_and_nonexistent_citations_stay_plain(client: Client) -> None:
     question = make_question(body="第五条怎么说？刑法第九百条又怎么说？某某法第三条呢？")
     page = page_of(client, question)
-    body = re.search(r'<div class="question-body">(.*?)</div>', page, re.S).group(1)
+    body = must_search(r'<div class="question-body">(.*?)</div>', page, re.S).group(1)
     assert "<a " not in body
     assert "刑法第九百条" in body
     assert not QuestionCitation.objects.filter(question=question).exists()
@@ -131,8 +132,8 @@ def test_the_api_cites_filter_includes_citations_in_text() -> None:
     assert [row["title"] for row in response.json()["results"]] == ["回答正文引用？", "正文引用？"]
 
 
-def test_editing_keeps_typed_and_detected_citations_apart(client: Client) -> None:
-    lawyer = make_lawyer(make_user("vera"))
+def test_editing_keeps_typed_and_detected_citations_apart(client: Client, vera) -> None:
+    lawyer = vera
     typed = article("criminal-law", 253, 1)
     answer = make_answer(
         lawyer=lawyer, cites=[typed], body="另见个保法第十条和刑法第二百五十三条之一。"
@@ -143,7 +144,7 @@ def test_editing_keeps_typed_and_detected_citations_apart(client: Client) -> Non
     assert rows == {253: False, 10: True}  # typed wins where both name an article
     client.force_login(lawyer.user)
     form = client.get(reverse("consult:answer-edit", args=[answer.pk])).content.decode()
-    assert "个人信息保护法" not in re.search(
+    assert "个人信息保护法" not in must_search(
         r'name="cited_articles"[^>]*>(.*?)</textarea>', form, re.S
     ).group(1)
     answer_services.answer_update(

@@ -1,4 +1,5 @@
-"""The demo content: loaded by one command, marked, removable by another."""
+"""The demo content: loaded by one command, marked, removable by another. It is loaded once for
+the module (the demo_content fixture); each test's changes roll back after it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from accounts.models import User
 from consult.models import Answer, Category, LawyerProfile, Question
 from tests.factories import make_question, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def load() -> str:
@@ -21,7 +22,6 @@ def load() -> str:
 
 
 def test_it_loads_categories_lawyers_and_questions_with_cited_answers() -> None:
-    load()
     assert Category.objects.filter(is_demo=True).count() >= 9
     assert LawyerProfile.objects.verified().filter(is_demo=True).count() == 15
     assert Question.objects.filter(is_demo=True).count() >= 60
@@ -31,14 +31,12 @@ def test_it_loads_categories_lawyers_and_questions_with_cited_answers() -> None:
 
 
 def test_it_covers_the_seed_pages_topics() -> None:
-    load()
     names = set(Category.objects.values_list("name", flat=True))
     for topic in ("刑事", "婚姻家庭", "交通事故", "劳动纠纷", "知识产权", "消费维权"):
         assert topic in names
 
 
 def test_the_filing_standard_question_is_answered_with_the_right_articles() -> None:
-    load()
     question = Question.objects.get(is_demo=True, title__contains="构成犯罪")
     cited = {
         (a.version.law.slug, a.slug)
@@ -50,23 +48,19 @@ def test_the_filing_standard_question_is_answered_with_the_right_articles() -> N
 
 
 def test_every_demo_account_is_marked_and_cannot_sign_in_by_default() -> None:
-    load()
     demo_users = User.objects.filter(is_demo=True)
     assert demo_users.exists()
     assert not any(user.has_usable_password() for user in demo_users)
 
 
 def test_a_second_run_loads_nothing_more() -> None:
-    load()
     count = Question.objects.count()
     assert "跳过" in load()
     assert Question.objects.count() == count
 
 
-def test_remove_demo_takes_away_exactly_the_demo_content() -> None:
-    real_user = make_user("real")
-    real_question = make_question(author=real_user)
-    load()
+def test_remove_demo_takes_away_exactly_the_demo_content(alice) -> None:
+    real_question = make_question(author=alice)
     demo_questions = Question.objects.filter(is_demo=True).count()
     out = io.StringIO()
     call_command("remove_demo", stdout=out)
@@ -76,11 +70,10 @@ def test_remove_demo_takes_away_exactly_the_demo_content() -> None:
     assert not LawyerProfile.objects.filter(is_demo=True).exists()
     assert not User.objects.filter(is_demo=True).exists()
     assert Question.objects.filter(pk=real_question.pk).exists()
-    assert User.objects.filter(pk=real_user.pk).exists()
+    assert User.objects.filter(pk=alice.pk).exists()
 
 
 def test_demo_categories_used_by_real_questions_are_kept() -> None:
-    load()
     category = Category.objects.get(slug="labor")
     make_question(category=category, author=make_user())
     call_command("remove_demo", stdout=io.StringIO())

@@ -42,16 +42,14 @@ class Site:
 
 
 @pytest.fixture
-def site() -> Site:
+def site(alice, admin_user) -> Site:
     category = make_category("劳动纠纷", slug="labor")
     cited = article("labor-contract-law", 38)
-    asker = make_user("asker")
     lawyer = make_lawyer(real_name="王律师")
-    question = make_question(author=asker, category=category, title="公司拖欠工资怎么办？")
+    question = make_question(author=alice, category=category, title="公司拖欠工资怎么办？")
     answer = make_answer(question=question, lawyer=lawyer, body="可以申请劳动仲裁。", cites=[cited])
     other = make_question(category=make_category(), title="与此无关的另一个问题？")
-    staff = make_user("charlie", is_staff=True, is_superuser=True)
-    return Site(category, question, other, answer, lawyer, cited, staff)
+    return Site(category, question, other, answer, lawyer, cited, admin_user)
 
 
 def page(client: Client, url: str) -> tuple[str, str | None]:

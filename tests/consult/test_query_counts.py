@@ -38,13 +38,13 @@ class Site:
 
 
 @pytest.fixture(params=SIZES, ids=lambda n: f"{n}-rows")
-def site(request: pytest.FixtureRequest) -> Site:
+def site(request: pytest.FixtureRequest, alice) -> Site:
     size = request.param
     category = make_category("劳动纠纷", slug="labor")
     lawyers = [make_lawyer(practice_areas=[category]) for _ in range(size)]
     users = [make_user() for _ in range(size)]
     cited = article("labor-contract-law", 38)
-    asker = make_user("asker")
+    asker = alice
     questions = []
     for n in range(size):
         question = make_question(

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from consult.models import LawyerProfile
 from tests.factories import make_answer, make_lawyer
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_the_api_gives_the_current_status_and_no_profile_link(
 def test_the_structured_data_names_no_job_title(client: Client, answer_by_revoked) -> None:
     page = client.get(answer_by_revoked.question.get_absolute_url()).content.decode()
     data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+        must_search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
     )
     author = data["mainEntity"]["suggestedAnswer"][0]["author"]
     assert author == {"@type": "Person", "name": "撤销律师"}

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from consult.models import Answer, HelpfulMark, LawyerProfile, Question
-from tests.factories import make_answer, make_category, make_lawyer, make_question, make_user
+from tests.factories import make_answer, make_category, make_lawyer, make_question
 
 pytestmark = pytest.mark.django_db
 Status = LawyerProfile.Status
@@ -28,19 +28,18 @@ class World:
 
 
 @pytest.fixture
-def world() -> World:
-    alice = make_user("alice")
+def world(alice, bob, vera, uma, rex, admin_user) -> World:
     category = make_category("劳动纠纷", slug="labor")
-    vera = make_lawyer(make_user("vera"), status=Status.VERIFIED)
     users = {
         "visitor": None,
         "author": alice,
-        "other_user": make_user("bob"),
-        "pending_lawyer": make_lawyer(make_user("pam"), status=Status.PENDING).user,
-        "verified_lawyer": make_lawyer(make_user("val"), status=Status.VERIFIED).user,
+        "other_user": bob,
+        "pending_lawyer": uma.user,
+        # a verified lawyer other than the one who answered
+        "verified_lawyer": make_lawyer(status=Status.VERIFIED).user,
         "answering_lawyer": vera.user,
-        "revoked_lawyer": make_lawyer(make_user("rex"), status=Status.REVOKED).user,
-        "admin": make_user("charlie", is_staff=True, is_superuser=True),
+        "revoked_lawyer": rex.user,
+        "admin": admin_user,
     }
     open_q = make_question(author=alice, category=category, title="公司拖欠工资怎么办？")
     answered = make_question(author=alice, category=category, title="试用期被辞退有补偿吗？")

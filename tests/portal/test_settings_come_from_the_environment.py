@@ -35,6 +35,7 @@ def load_settings(monkeypatch):
         for name, value in environment.items():
             monkeypatch.setenv(name, value)
         spec = importlib.util.spec_from_file_location("settings_under_test", SETTINGS_FILE)
+        assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module

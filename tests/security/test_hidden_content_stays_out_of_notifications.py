@@ -10,7 +10,7 @@ from django.urls import reverse
 from consult.models import Notification
 from consult.services.answers import answer_accept, answer_create
 from consult.services.moderation import set_hidden
-from tests.factories import make_lawyer, make_question
+from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +23,9 @@ def signed_in(user) -> Client:
     return client
 
 
-def test_a_lawyer_no_longer_sees_the_title_of_a_hidden_question(alice, admin_user) -> None:
+def test_a_lawyer_no_longer_sees_the_title_of_a_hidden_question(alice, vera, admin_user) -> None:
     question = make_question(author=alice, title="被隐藏的问题标题？")
-    lawyer = make_lawyer(real_name="韦律师")
+    lawyer = vera
     answer = answer_create(question=question, by=lawyer.user, body=BODY)
     answer_accept(answer=answer, by=alice)
     set_hidden([question], hidden=True, by=admin_user, reason="含有他人个人信息")
@@ -38,9 +38,9 @@ def test_a_lawyer_no_longer_sees_the_title_of_a_hidden_question(alice, admin_use
     assert client.get(reverse("consult:notification-open", args=[note.pk])).status_code == 404
 
 
-def test_an_asker_no_longer_sees_who_wrote_a_hidden_answer(alice, admin_user) -> None:
+def test_an_asker_no_longer_sees_who_wrote_a_hidden_answer(alice, vera, admin_user) -> None:
     question = make_question(author=alice, title="公开的问题？")
-    lawyer = make_lawyer(real_name="韦律师")
+    lawyer = vera
     answer = answer_create(question=question, by=lawyer.user, body=BODY)
     set_hidden([answer], hidden=True, by=admin_user, reason="广告")
     note = Notification.objects.get(recipient=alice)
@@ -51,8 +51,8 @@ def test_an_asker_no_longer_sees_who_wrote_a_hidden_answer(alice, admin_user) ->
     assert client.get(reverse("consult:notification-open", args=[note.pk])).status_code == 404
 
 
-def test_notifications_about_visible_content_are_still_shown(alice) -> None:
+def test_notifications_about_visible_content_are_still_shown(alice, vera) -> None:
     question = make_question(author=alice, title="公开的问题？")
-    answer_create(question=question, by=make_lawyer(real_name="韦律师").user, body=BODY)
+    answer_create(question=question, by=vera.user, body=BODY)
     page = signed_in(alice).get(reverse("consult:notification-list")).content.decode()
     assert "韦律师律师回答了您的问题“公开的问题？”" in page

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,6 @@ def test_a_username_that_is_a_contact_detail_is_refused(client: Client, username
 @pytest.mark.parametrize("username", ["zhang_san", "lawfan2024", "user_12345"])
 def test_an_ordinary_username_is_accepted(client: Client, username: str) -> None:
     assert sign_up(client, username)["Location"] == reverse("accounts:signup-verify")
-    code = re.search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
+    code = must_search(r"^\s+(\d{6})$", mail.outbox[0].body, re.M)[1]
     client.post(reverse("accounts:signup-verify"), {"code": code})
     assert User.objects.filter(username=username).exists()

@@ -23,7 +23,7 @@ _CREATIVE_WORK = _THING | {
     "about",
     "mainEntity",
 }
-# type: (required, allowed)
+# schema.org type → (required, allowed)
 TYPES: dict[str, tuple[set[str], set[str]]] = {
     "QAPage": ({"mainEntity"}, _CREATIVE_WORK),
     # Google: name and answerCount required; text, dateCreated and author recommended (required

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_a_user_resets_a_forgotten_password_by_email(client: Client, alice) -> N
     assert response["Location"] == reverse("accounts:password-reset-done")
     assert len(mail.outbox) == 1
     assert "\n" not in mail.outbox[0].subject
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
+    link = must_search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
     form_page = client.get(link, follow=True)
     assert "设置新密码" in form_page.content.decode()
     response = client.post(

@@ -65,3 +65,13 @@ def test_the_account_page_lists_my_questions_only(client: Client, alice, bob) ->
     assert "我自己的问题" in page
     assert "被隐藏的我的问题" in page and "已被管理员隐藏" in page
     assert "别人的问题" not in page
+
+
+def test_the_account_page_toggles_emails(client: Client, alice) -> None:
+    client.force_login(alice)
+    client.post(reverse("accounts:account"), {})
+    alice.refresh_from_db()
+    assert not alice.email_notifications
+    client.post(reverse("accounts:account"), {"email_notifications": "on"})
+    alice.refresh_from_db()
+    assert alice.email_notifications

@@ -10,12 +10,13 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from tests.matching import must_search
 
 pytestmark = pytest.mark.django_db
 
 
 def mailed_code() -> str:
-    return re.search(r"^\s+(\d{6})$", mail.outbox[-1].body, re.M)[1]
+    return must_search(r"^\s+(\d{6})$", mail.outbox[-1].body, re.M)[1]
 
 
 def test_a_visitor_signs_up_with_the_mailed_code_and_is_signed_in(client: Client) -> None:

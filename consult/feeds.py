@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
 
-from consult.models import Answer, Category, LawyerProfile, Question
+from consult.models import Answer, Category, LawyerProfile, Question, public_questions
 from seo.absolute import absolute_url
 from seo.feeds import FEED_LENGTH, SiteFeed
 from seo.text import summary
@@ -109,7 +109,7 @@ class LawyerAnswersFeed(SiteFeed):
     def items(self, lawyer: LawyerProfile) -> list[Answer]:
         return list(
             lawyer.answers.visible()
-            .filter(question__is_hidden=False)
+            .filter(public_questions("question__"))
             .select_related("question")
             .only("body", "created_at", "updated_at", "lawyer", "question", "question__title")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]

@@ -10,7 +10,8 @@ from consult.models import Answer, LawyerProfile, Question
 AnyUser = User | AnonymousUser
 
 # What a refused user is told, the same on the pages and in the API.
-EDIT_QUESTION_DENIED = "只有提问者可以在律师回答前修改问题。"
+EDIT_QUESTION_DENIED = "只有提问者本人可以修改问题。"
+DELETE_QUESTION_DENIED = "只有提问者本人可以删除问题。"
 ANSWER_DENIED = "只有通过认证的律师可以回答（不能回答自己的问题），且每个问题只能回答一次。"
 EDIT_ANSWER_DENIED = "只能修改自己的回答。"
 ACCEPT_DENIED = "只有提问者可以采纳回答。"
@@ -28,21 +29,40 @@ def can_ask(user: AnyUser) -> bool:
     return user.is_authenticated and user.is_active
 
 
-def can_edit_question(user: AnyUser, question: Question) -> bool:
-    """The author edits the question until a lawyer answers it."""
+def can_view_question(user: AnyUser, question: Question) -> bool:
+    """Everyone sees a public question; staff see every one (deleted ones marked); the asker
+    also sees their own held for review, with a notice."""
+    if question.is_public or user.is_staff:
+        return True
     return (
         user.is_authenticated
         and question.author_id == user.pk
         and not question.is_hidden
-        and not question.answers.exists()
+        and not question.is_deleted
     )
+
+
+def can_edit_question(user: AnyUser, question: Question) -> bool:
+    """The asker edits their question, answered or not: after answers arrive mostly to take
+    personal details out (the answers stay; every version is kept for staff)."""
+    return (
+        user.is_authenticated
+        and question.author_id == user.pk
+        and not question.is_hidden
+        and not question.is_deleted
+    )
+
+
+def can_delete_question(user: AnyUser, question: Question) -> bool:
+    """The asker deletes their own question (a moderator hides instead)."""
+    return user.is_authenticated and question.author_id == user.pk and not question.is_deleted
 
 
 def can_answer(user: AnyUser, question: Question) -> bool:
     lawyer = verified_lawyer(user)
     return (
         lawyer is not None
-        and not question.is_hidden
+        and question.is_public
         and question.author_id != user.pk
         and not question.answers.filter(lawyer=lawyer).exists()
     )

@@ -24,14 +24,16 @@ RECOMMENDED_LIMIT = 20
 
 
 def question_list(*, include_hidden: bool = False) -> QuerySet[Question]:
-    """Visible questions (staff may ask for hidden ones too), newest first, with what a list
-    row shows (the answer count is stored on the row: consult.counters)."""
-    questions = Question.objects.all() if include_hidden else Question.objects.visible()
+    """Visible questions (staff, and an asker listing their own, may ask for hidden and held
+    ones too; deleted ones are for the admin only), newest first, with what a list row shows
+    (the answer count is stored on the row: consult.counters)."""
+    questions = Question.objects.not_deleted() if include_hidden else Question.objects.visible()
     return questions.latest().select_related("category", "author")
 
 
 def questions_of(user: AnyUser, *, limit: int = 50) -> list[Question]:
-    """The user's own questions, newest first, hidden ones included (they are told so)."""
+    """The user's own questions, newest first, hidden and held ones included (they are told
+    so), deleted ones not."""
     return list(question_list(include_hidden=True).filter(author_id=user.pk)[:limit])
 
 

@@ -24,12 +24,20 @@ from consult.forms import (
     QuestionForm,
     SearchForm,
 )
-from consult.models import Answer, Category, LawyerProfile, Notification, Question
+from consult.models import (
+    Answer,
+    Category,
+    LawyerProfile,
+    Notification,
+    Question,
+    public_questions,
+)
 from consult.search import question_result_page, similar_questions
 from consult.services import answers as answer_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.citations import typed_citations
+from consult.services.holds import HELD_NOTICE
 from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
 from portal.page_cache import cached_page
@@ -136,8 +144,8 @@ def _question_or_404(request: HttpRequest, pk: int) -> Question:
         ),
         pk=pk,
     )
-    if question.is_hidden and not request.user.is_staff:
-        raise Http404("该问题已被隐藏")
+    if not permissions.can_view_question(request.user, question):
+        raise Http404("该问题不存在或已被隐藏")
     return question
 
 
@@ -178,6 +186,7 @@ def question_detail(
             "related": related.related_questions(question),
             "recommended": selectors.recommended_questions(exclude=question),
             "can_edit": permissions.can_edit_question(user, question),
+            "can_delete": permissions.can_delete_question(user, question),
             "can_answer": can_answer,
             "answer_form": answer_form or (AnswerForm() if can_answer else None),
             "lawyer_status": getattr(user, "lawyer_profile", None)
@@ -210,7 +219,10 @@ def question_create(request: HttpRequest) -> HttpResponse:
         question = question_services.question_create(
             author=request.user, masked_report=report, **form.cleaned_data
         )
-        messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        if question.is_public:
+            messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        else:
+            messages.warning(request, HELD_NOTICE)
         _tell_what_was_masked(request, report)
         return redirect(question)
     return render(
@@ -235,13 +247,16 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = QuestionEditForm(request.POST if request.method == "POST" else None, instance=question)
     if request.method == "POST" and form.is_valid():
         report: list[Masked] = []
-        question_services.question_update(
+        question = question_services.question_update(
             question=Question.objects.get(pk=pk),
             by=request.user,
             masked_report=report,
             **form.cleaned_data,
         )
-        messages.success(request, "问题已更新。")
+        if question.review_status == Question.Review.PENDING:
+            messages.warning(request, HELD_NOTICE)
+        else:
+            messages.success(request, "问题已更新。")
         _tell_what_was_masked(request, report)
         return redirect(question)
     return render(
@@ -275,7 +290,8 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
-        Answer.objects.select_related("question", "lawyer").filter(question__is_hidden=False), pk=pk
+        Answer.objects.select_related("question", "lawyer").filter(public_questions("question__")),
+        pk=pk,
     )
     if not permissions.can_edit_answer(request.user, answer):
         raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)
@@ -302,10 +318,11 @@ def _tell_what_was_masked(request: HttpRequest, report: list[Masked]) -> None:
 
 def _visible_answer(pk: int) -> Answer:
     return get_object_or_404(
-        Answer.objects.select_related("question", "lawyer__user"),
+        Answer.objects.select_related("question", "lawyer__user").filter(
+            public_questions("question__")
+        ),
         pk=pk,
         is_hidden=False,
-        question__is_hidden=False,
     )
 
 
@@ -367,7 +384,7 @@ def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("没有这位律师") from None
     answers = (
         lawyer.answers.visible()
-        .filter(question__is_hidden=False)
+        .filter(public_questions("question__"))
         .select_related("question__category")
         .order_by("-created_at")[:50]
     )

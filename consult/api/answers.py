@@ -36,8 +36,9 @@ from portal.api.filters import check_query_params
 
 
 def reachable_questions(user: AnyUser) -> QuerySet[Question]:
-    """Hidden questions are invisible to everyone but staff (who see them marked is_hidden)."""
-    return Question.objects.all() if user.is_staff else Question.objects.visible()
+    """Hidden and held questions are invisible to everyone but staff (who see them marked
+    is_hidden); deleted ones to everyone (staff see them in the admin)."""
+    return Question.objects.not_deleted() if user.is_staff else Question.objects.visible()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,3 +77,17 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("email_notifications",)
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label="当前密码",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "请输入当前密码以确认是您本人。"},
+    )
+    delete_questions = forms.BooleanField(
+        label="同时删除我提过的全部问题",
+        required=False,
+        help_text="不勾选时，问题和回答保留在网站上，提问人显示为“已注销用户”。",
+    )

@@ -22,6 +22,9 @@ class User(AbstractUser):
     last_name = models.CharField(
         _("last name"), max_length=150, blank=True, validators=[validate_single_line]
     )
+    # Set when the user deleted their account (accounts.personal_data): the row stays for what
+    # they published, with every personal field emptied.
+    deleted_at = models.DateTimeField("注销时间", null=True, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = "用户"
@@ -29,4 +32,10 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
+        if self.deleted_at is not None:
+            return DELETED_NAME
         return self.get_full_name() or self.username
+
+
+# Shown wherever a deleted account's name would be (its questions, its answers' lawyer card).
+DELETED_NAME = "已注销用户"

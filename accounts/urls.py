@@ -13,6 +13,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("me/", views.account, name="account"),
     path("me/api-token/", views.api_token, name="api-token"),
+    path("me/export/", views.account_export, name="account-export"),
+    path("me/delete/", views.account_delete_view, name="account-delete"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path(
         "password/change/",

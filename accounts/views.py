@@ -6,11 +6,18 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -20,8 +27,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from accounts.forms import NotificationSettingsForm, SignupCodeForm, SignupForm
+from accounts.forms import AccountDeleteForm, NotificationSettingsForm, SignupCodeForm, SignupForm
 from accounts.models import User
+from accounts.personal_data import account_delete, user_data_export
 from accounts.services import user_change_password, user_set_email_notifications
 from accounts.signup import PendingSignup, SignupError, signup_confirm, signup_request
 from accounts.tokens import token_create, token_exists, token_revoke
@@ -218,3 +226,33 @@ def _unsubscribe_page(request: HttpRequest, *, user: User) -> HttpResponse:
         user_set_email_notifications(user=user, enabled=enabled)
         state = "resubscribed" if enabled else "unsubscribed"
     return render(request, "accounts/unsubscribe.html", {"state": state})
+
+
+@login_required
+@ratelimit(key="user", rate="10/h", method=ratelimit.ALL, block=True)
+def account_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Everything stored about the user, as a JSON file to download."""
+    response = JsonResponse(
+        user_data_export(user=request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    add_never_cache_headers(response)
+    return response
+
+
+@sensitive_post_parameters("password")
+@login_required
+@ratelimit(key="user", rate="10/h", method="POST", block=True)
+def account_delete_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_delete(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            logout(request)
+            messages.success(request, "您的账号已注销，个人信息已清除。")
+            return redirect("consult:home")
+    return render(request, "accounts/account_confirm_delete.html", {"form": form})

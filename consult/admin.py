@@ -12,7 +12,7 @@ from consult.models import Answer, Category, LawyerProfile, Question, RelatedLin
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.masking import masked
-from consult.services.moderation import set_hidden
+from consult.services.moderation import review, set_hidden
 from portal import page_cache
 from portal.admin_history import ReadableHistoryAdmin
 from portal.http import AuthenticatedHttpRequest
@@ -154,6 +154,38 @@ def unhide_selected(
     modeladmin.message_user(request, f"已取消隐藏 {count} 项。", messages.SUCCESS)
 
 
+@admin.action(description="审核通过（公开）", permissions=["change"])
+def approve_selected(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+) -> None:
+    count = review(queryset, approve=True, by=request.user)
+    modeladmin.message_user(request, f"已通过 {count} 个问题。", messages.SUCCESS)
+
+
+@admin.action(description="审核不通过", permissions=["change"])
+def reject_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    count = review(queryset, approve=False, by=request.user)
+    modeladmin.message_user(request, f"已拒绝 {count} 个问题。", messages.SUCCESS)
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The moderation queue (questions held for review by consult.services.holds, approved or
+    rejected with the actions), and the questions their askers deleted."""
+
+    title = "审核"
+    parameter_name = "queue"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("held", "待审核队列"), ("deleted", "提问者已删除")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
+        if self.value() == "held":
+            return queryset.filter(pk__in=Question.objects.held().values("pk"))
+        if self.value() == "deleted":
+            return queryset.filter(deleted_at__isnull=False)
+        return None
+
+
 class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     fk_name = "from_question"
@@ -177,17 +209,28 @@ class QuestionAdmin(ReadableHistoryAdmin):
         "author",
         "is_anonymous",
         "is_hidden",
+        "review_status",
+        "deleted_at",
         "created_at",
         "is_demo",
     )
-    list_filter = ("is_hidden", "category", "is_demo")
+    list_filter = (ReviewQueueFilter, "review_status", "is_hidden", "category", "is_demo")
     search_fields = ("title", "body", "author__username")
     list_select_related = ("category", "author")
     raw_id_fields = ("author",)
-    readonly_fields = ("created_at", "updated_at")
+    # Deletion and review go through their services (the actions), never the form.
+    readonly_fields = (
+        "review_status",
+        "review_note",
+        "deleted_at",
+        "deleted_by",
+        "delete_reason",
+        "created_at",
+        "updated_at",
+    )
     exclude = ("cited_articles",)
     inlines = [QuestionCitationInline, RelatedLinkInline]
-    actions = [hide_selected, unhide_selected]
+    actions = [hide_selected, unhide_selected, approve_selected, reject_selected]
     date_hierarchy = "created_at"
 
     def save_model(

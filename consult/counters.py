@@ -11,6 +11,9 @@
 | Question.best_answer_excerpt   | the start of the best visible answer: the accepted one, else  |
 |                                | the most helpful (then the oldest); "" without answers        |
 
+A visible question is one the public sees (models.public_questions): not hidden, not deleted
+by its asker, not held for review.
+
 Each definition lives once, below, as a correlated subquery. The services call the refresh_*
 functions inside their own transaction, for the rows a write touched: the counter commits (or
 rolls back) with the write, and costs one UPDATE of those rows however large the site is.
@@ -62,7 +65,7 @@ def helped_count() -> Coalesce:
 
 
 def question_count() -> Coalesce:
-    return _count(Question.objects.filter(category=OuterRef("pk"), is_hidden=False), "category")
+    return _count(Question.objects.visible().filter(category=OuterRef("pk")), "category")
 
 
 def best_answer_excerpt() -> Coalesce:
@@ -166,7 +169,8 @@ def answer_changed(answer: Answer) -> None:
 
 
 def question_changed(question: Question, *, old_category_id: int | None = None) -> None:
-    """After a question is created, hidden, unhidden or moved to another category."""
+    """After a question is created, hidden, unhidden, deleted, approved or moved to another
+    category."""
     refresh_lawyers(lawyers_of([question.pk]))
     refresh_categories([question.category_id, old_category_id])
 

@@ -225,3 +225,21 @@ class SearchForm(forms.Form):
 
     def clean_tab(self) -> str:
         return self.cleaned_data["tab"] or "questions"
+
+
+class QuestionDeleteForm(forms.Form):
+    """The asker's confirmation, with why: the reason is kept for staff beside the question."""
+
+    reason = forms.CharField(
+        label="删除原因",
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="仅管理员可见，例如“问题已解决”或“包含个人信息”。",
+        error_messages={"required": "请填写删除原因。", "max_length": "删除原因最多 200 个字。"},
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("请填写删除原因。")
+        return reason

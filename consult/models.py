@@ -175,14 +175,46 @@ PUBLIC_TITLES = {
 }
 
 
+def public_questions(prefix: str = "") -> Q:
+    """The one rule of which questions the public sees, as a filter (`prefix` reaches them
+    through a relation, e.g. "question__"): not hidden by a moderator, not deleted by the
+    asker, not held for review. Question.is_public says the same of one row."""
+    return Q(
+        **{
+            f"{prefix}is_hidden": False,
+            f"{prefix}deleted_at__isnull": True,
+            f"{prefix}review_status": "published",
+        }
+    )
+
+
 class QuestionQuerySet(models.QuerySet["Question"]):
     def visible(self) -> QuestionQuerySet:
-        return self.filter(is_hidden=False)
+        return self.filter(public_questions())
+
+    def not_deleted(self) -> QuestionQuerySet:
+        """What the asker still has: hidden and held questions included, deleted ones not."""
+        return self.filter(deleted_at__isnull=True)
+
+    def held(self) -> QuestionQuerySet:
+        """The moderation queue: held for review, not deleted meanwhile."""
+        return self.not_deleted().filter(review_status=Question.Review.PENDING)
 
     def visible_to(self, user: User | AnonymousUser) -> QuestionQuerySet:
-        """Hidden questions are for staff (who see them marked as hidden); everyone else gets
-        a 404 for them and never finds them in a list."""
-        return self if user.is_staff else self.visible()
+        """What the user finds in a list: hidden and held questions are for staff (who see them
+        marked); deleted ones are for the admin only."""
+        return self.not_deleted() if user.is_staff else self.visible()
+
+    def reachable_by(self, user: User | AnonymousUser) -> QuestionQuerySet:
+        """What the user may open by its address: what anyone may see; the asker's own question
+        while held for review (with a notice); for staff every question (deleted ones marked).
+        Everyone else gets a 404."""
+        if user.is_staff:
+            return self
+        if user.is_authenticated:
+            own = Q(author_id=user.pk, is_hidden=False, deleted_at__isnull=True)
+            return self.filter(public_questions() | own)
+        return self.visible()
 
     def citing(self, article: Article) -> QuestionQuerySet:
         """Questions that cite the article themselves or through a visible answer."""
@@ -198,6 +230,11 @@ class QuestionQuerySet(models.QuerySet["Question"]):
 
 
 class Question(models.Model):
+    class Review(models.TextChoices):
+        PUBLISHED = "published", "已发布"
+        PENDING = "pending", "待审核"
+        REJECTED = "rejected", "未通过审核"
+
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="提问人",
@@ -228,6 +265,32 @@ class Question(models.Model):
     assessment_facts = models.JSONField("附带的情节评估事实", null=True, blank=True)
     is_hidden = models.BooleanField("已隐藏", default=False)
     hidden_reason = models.CharField("隐藏原因", max_length=200, blank=True)
+    # Deleted by the asker (or with their account): kept for staff, gone from every public page.
+    deleted_at = models.DateTimeField("删除时间", null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="删除人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # Database defaults too: the bench's seeders insert rows with SQL, naming older columns only.
+    delete_reason = models.CharField(
+        "删除原因", max_length=200, blank=True, editable=False, default="", db_default=""
+    )
+    # Held for review (consult.services.holds): public only once staff approve it.
+    review_status = models.CharField(
+        "审核状态",
+        max_length=10,
+        choices=Review.choices,
+        default=Review.PUBLISHED,
+        db_default=Review.PUBLISHED,
+    )
+    review_note = models.CharField(
+        "审核说明", max_length=200, blank=True, default="", db_default=""
+    )
     created_at = models.DateTimeField("提问时间", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
@@ -258,6 +321,12 @@ class Question(models.Model):
                 name="question_most_helpful",
             ),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_status__in=["published", "pending", "rejected"]),
+                name="question_review_status_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -269,6 +338,19 @@ class Question(models.Model):
     def asker_name(self) -> str:
         return "匿名用户" if self.is_anonymous else self.author.public_name
 
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_public(self) -> bool:
+        """public_questions() for this row."""
+        return (
+            not self.is_hidden
+            and self.deleted_at is None
+            and self.review_status == self.Review.PUBLISHED
+        )
+
 
 class AnswerQuerySet(models.QuerySet["Answer"]):
     def visible(self) -> AnswerQuerySet:
@@ -277,7 +359,7 @@ class AnswerQuerySet(models.QuerySet["Answer"]):
 
     def public(self) -> AnswerQuerySet:
         """Visible answers to visible questions: what anyone may see (and link to)."""
-        return self.visible().filter(question__is_hidden=False)
+        return self.visible().filter(public_questions("question__"))
 
 
 class Answer(models.Model):
@@ -451,7 +533,7 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
     def visible(self) -> NotificationQuerySet:
         """About a question and an answer that are both still visible: once a moderator hides
         either, its title and its lawyer's name are for staff only, not for the notified user."""
-        return self.filter(question__is_hidden=False, answer__is_hidden=False)
+        return self.filter(public_questions("question__"), answer__is_hidden=False)
 
 
 class Notification(models.Model):

@@ -12,7 +12,8 @@ AnyUser = User | AnonymousUser
 # What a refused user is told: one message per refusal, the same on the pages, in the API
 # and from the services (which the admin and the commands call too).
 ASK_DENIED = "请先登录再提问。"
-EDIT_QUESTION_DENIED = "只有提问者可以在律师回答前修改问题。"
+EDIT_QUESTION_DENIED = "只有提问者本人可以修改问题。"
+DELETE_QUESTION_DENIED = "只有提问者本人可以删除问题。"
 ANSWER_DENIED = "只有通过认证的律师可以回答（不能回答自己的问题），且每个问题只能回答一次。"
 EDIT_ANSWER_DENIED = "只能修改自己的回答。"
 ACCEPT_DENIED = "只有提问者可以采纳回答。"
@@ -34,20 +35,26 @@ def can_ask(user: AnyUser) -> bool:
 
 
 def can_edit_question(user: AnyUser, question: Question) -> bool:
-    """The author edits the question until a lawyer answers it."""
+    """The asker edits their question, answered or not: after answers arrive mostly to take
+    personal details out (the answers stay; every version is kept for staff)."""
     return (
         user.is_authenticated
         and question.author_id == user.pk
         and not question.is_hidden
-        and not question.answers.exists()
+        and not question.is_deleted
     )
+
+
+def can_delete_question(user: AnyUser, question: Question) -> bool:
+    """The asker deletes their own question (a moderator hides instead)."""
+    return user.is_authenticated and question.author_id == user.pk and not question.is_deleted
 
 
 def can_answer(user: AnyUser, question: Question) -> bool:
     lawyer = verified_lawyer(user)
     return (
         lawyer is not None
-        and not question.is_hidden
+        and question.is_public
         and question.author_id != user.pk
         and not question.answers.filter(lawyer=lawyer).exists()
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from consult.models import Answer, AnswerCitation, Question, QuestionCitation
+from consult.models import Answer, AnswerCitation, Question, QuestionCitation, public_questions
 from consult.search import search_questions
 from portal import page_cache
 from search.query import parse_query, stopwords
@@ -82,7 +82,7 @@ def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list
 def computed_ids(question: Question, *, limit: int = RELATED_LIMIT) -> list[int]:
     """Curated links (visible ones, in order), then the best computed, as ids."""
     curated = list(
-        question.related_links.filter(to_question__is_hidden=False).values_list(
+        question.related_links.filter(public_questions("to_question__")).values_list(
             "to_question_id", flat=True
         )
     )

@@ -26,17 +26,19 @@ RECOMMENDED_LIMIT = 20
 
 
 def question_list(user: AnyUser | None = None) -> QuerySet[Question]:
-    """The questions the user may see (without a user: what anyone may see), newest first,
-    with what a list row shows (the answer count is stored on the row: consult.counters)."""
+    """The questions the user may see in a list (without a user: what anyone may see; staff:
+    hidden and held ones too; deleted ones are for the admin only), newest first, with what a
+    list row shows (the answer count is stored on the row: consult.counters)."""
     questions = Question.objects.all()
     questions = questions.visible_to(user) if user is not None else questions.visible()
     return questions.newest().select_related("category", "author")
 
 
 def questions_of(user: AnyUser, *, limit: int = 50) -> list[Question]:
-    """The user's own questions, newest first, hidden ones included (they are told so)."""
-    own = Question.objects.filter(author_id=user.pk).newest().select_related("category", "author")
-    return list(own[:limit])
+    """The user's own questions, newest first, hidden and held ones included (they are told
+    so), deleted ones not."""
+    own = Question.objects.not_deleted().filter(author_id=user.pk)
+    return list(own.newest().select_related("category", "author")[:limit])
 
 
 def recommended_questions(

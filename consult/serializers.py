@@ -17,6 +17,7 @@ from rest_framework.reverse import reverse
 
 from consult.models import MAX_ID, Answer, Category, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
+from consult.services.holds import HELD_NOTICE
 from portal.api.serializers import SlugRelatedField, StrictSerializer
 from portal.text import validate_single_line
 from statutes.models import Article
@@ -215,6 +216,7 @@ class QuestionDetailSerializer(QuestionListSerializer):
             *QuestionListSerializer.Meta.fields,
             "body",
             "updated_at",
+            "review_status",
             "cited_articles",
             "answers",
             "related",
@@ -244,12 +246,17 @@ class MaskedField(serializers.Field):
 
 
 class QuestionWrittenSerializer(QuestionDetailSerializer):
-    """The question as asked or edited, with what was masked from it."""
+    """The question as asked or edited, with what was masked from it, and a notice when it is
+    held for review."""
 
     masked = MaskedField()
+    notice = serializers.SerializerMethodField(help_text="给提问者的提示，例如需要人工审核")
 
     class Meta(QuestionDetailSerializer.Meta):
-        fields: tuple[str, ...] = (*QuestionDetailSerializer.Meta.fields, "masked")
+        fields: tuple[str, ...] = (*QuestionDetailSerializer.Meta.fields, "masked", "notice")
+
+    def get_notice(self, question: Question) -> str:
+        return HELD_NOTICE if question.review_status == Question.Review.PENDING else ""
 
 
 class AnswerWrittenSerializer(AnswerSerializer):
@@ -304,6 +311,10 @@ class QuestionCreateSerializer(QuestionUpdateSerializer):
 class AnswerInputSerializer(StrictSerializer):
     body = serializers.CharField(max_length=10000)
     cited_articles = ArticleIdsField()
+
+
+class DeleteInputSerializer(StrictSerializer):
+    reason = serializers.CharField(max_length=200, help_text="删除原因（仅管理员可见）")
 
 
 class HideInputSerializer(StrictSerializer):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consult import browse_views, feeds, privacy_views, question_assessment, views
+from consult import browse_views, feeds, privacy_views, question_assessment, removal_views, views
 
 app_name = "consult"
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
         name="question-assessment",
     ),
     path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
+    path("questions/<int:pk>/delete/", removal_views.question_delete, name="question-delete"),
     path("questions/<int:pk>/answers/", views.answer_create, name="answer-create"),
     path("answers/<int:pk>/edit/", views.answer_edit, name="answer-edit"),
     path("answers/<int:pk>/accept/", views.answer_accept, name="answer-accept"),

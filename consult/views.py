@@ -24,12 +24,20 @@ from consult.forms import (
     QuestionForm,
     SearchForm,
 )
-from consult.models import Answer, Category, LawyerProfile, Notification, Question
+from consult.models import (
+    Answer,
+    Category,
+    LawyerProfile,
+    Notification,
+    Question,
+    public_questions,
+)
 from consult.search import question_result_page, similar_questions
 from consult.services import answers as answer_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.citations import typed_citations
+from consult.services.holds import HELD_NOTICE
 from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
 from consult.view_models import AnswerOnPage
@@ -133,7 +141,7 @@ def search_suggestions(request: HttpRequest) -> JsonResponse:
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:
     return get_object_or_404(
-        Question.objects.visible_to(request.user)
+        Question.objects.reachable_by(request.user)
         .select_related("category", "author")
         .prefetch_related("cited_articles__version__law"),
         pk=pk,
@@ -180,6 +188,7 @@ def question_detail(
             "related": related.related_questions(question),
             "recommended": selectors.recommended_questions(exclude=question),
             "can_edit": permissions.can_edit_question(user, question),
+            "can_delete": permissions.can_delete_question(user, question),
             "can_answer": can_answer,
             "answer_form": answer_form or (AnswerForm() if can_answer else None),
             "lawyer_status": getattr(user, "lawyer_profile", None)
@@ -212,7 +221,10 @@ def question_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         question = question_services.question_create(
             author=request.user, masked_report=report, **form.cleaned_data
         )
-        messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        if question.is_public:
+            messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        else:
+            messages.warning(request, HELD_NOTICE)
         _tell_what_was_masked(request, report)
         return redirect(question)
     return render(
@@ -237,13 +249,16 @@ def question_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = QuestionEditForm(request.POST if request.method == "POST" else None, instance=question)
     if request.method == "POST" and form.is_valid():
         report: list[Masked] = []
-        question_services.question_update(
+        question = question_services.question_update(
             question=Question.objects.get(pk=pk),
             by=request.user,
             masked_report=report,
             **form.cleaned_data,
         )
-        messages.success(request, "问题已更新。")
+        if question.review_status == Question.Review.PENDING:
+            messages.warning(request, HELD_NOTICE)
+        else:
+            messages.success(request, "问题已更新。")
         _tell_what_was_masked(request, report)
         return redirect(question)
     return render(
@@ -277,7 +292,8 @@ def answer_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def answer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
-        Answer.objects.filter(question__is_hidden=False).select_related("question", "lawyer"), pk=pk
+        Answer.objects.filter(public_questions("question__")).select_related("question", "lawyer"),
+        pk=pk,
     )
     if not permissions.can_edit_answer(request.user, answer):
         raise PermissionDenied(permissions.EDIT_ANSWER_DENIED)

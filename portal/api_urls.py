@@ -8,6 +8,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from accounts.api import MeExportView, MeView
 from consult.api.answers import AnswerViewSet
 from consult.api.directory import CategoryViewSet, LawyerViewSet
 from consult.api.questions import QuestionViewSet
@@ -28,6 +29,8 @@ router.register("articles", ArticleViewSet, basename="article")
 
 app_name = "api"
 urlpatterns = [
+    path("me/", MeView.as_view(), name="me"),
+    path("me/export/", MeExportView.as_view(), name="me-export"),
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(

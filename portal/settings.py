@@ -278,6 +278,12 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # Successful sign-ins are in the sessions and last_login already; keep only the failures.
 AXES_DISABLE_ACCESS_LOG = True
 
+# Questions held for review before they are public (consult/services/holds.py): from accounts
+# younger than HOLD_NEW_ACCOUNT_DAYS with a link or repeating their own text, and from anyone
+# whose text contains one of HOLD_WORDS (comma-separated; none by default).
+HOLD_NEW_ACCOUNT_DAYS = env_int("HOLD_NEW_ACCOUNT_DAYS", 7)
+HOLD_WORDS = env_list("HOLD_WORDS")
+
 # The load bench's yardstick (bench/load.py): /bench/bare/ answers a constant response through
 # the full middleware, the ceiling of this stack on a machine. Never on unless asked for.
 BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
@@ -310,6 +316,8 @@ REST_FRAMEWORK = {
         "user": env_str("THROTTLE_USER", "240/min"),
         "writes": env_str("THROTTLE_WRITES", "30/min"),
         "assessments": env_str("THROTTLE_ASSESSMENTS", "30/min"),
+        # Exporting one's data and deleting one's account (which checks the password).
+        "account": env_str("THROTTLE_ACCOUNT", "10/hour"),
     },
     # Per-IP throttles read X-Forwarded-For only behind this many trusted proxies; with 0 a
     # client can't dodge them by sending its own header.

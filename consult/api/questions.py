@@ -19,6 +19,7 @@ from consult.filters import QuestionFilter
 from consult.models import Question
 from consult.permissions import AnyUser
 from consult.serializers import (
+    DeleteInputSerializer,
     HideInputSerializer,
     QuestionCreateSerializer,
     QuestionDetailSerializer,
@@ -49,18 +50,23 @@ def question_rows(user: AnyUser) -> QuerySet[Question]:
     return selectors.question_list(user)
 
 
+def reachable_question_rows(user: AnyUser) -> QuerySet[Question]:
+    """One question by id: what the user may open (Question.objects.reachable_by)."""
+    return Question.objects.reachable_by(user).newest().select_related("category", "author")
+
+
 # ---------------------------------------------------------------------------------------------
 # Who may do what: consult.permissions decides; these only map actions to its rules.
 
 
 class QuestionPermission(BasePermission):
-    """Anyone reads; a signed-in user asks; the author edits until a lawyer has answered."""
+    """Anyone reads; a signed-in user asks; the asker edits and deletes."""
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         action = view_action(view)
         if action == "create":
             return permissions.can_ask(request.user)
-        if action in ("update", "partial_update"):
+        if action in ("update", "partial_update", "destroy", "delete_by_post"):
             return request.user.is_authenticated
         return True
 
@@ -68,6 +74,9 @@ class QuestionPermission(BasePermission):
         if view_action(view) in ("update", "partial_update"):
             self.message = permissions.EDIT_QUESTION_DENIED
             return permissions.can_edit_question(request.user, obj)
+        if view_action(view) in ("destroy", "delete_by_post"):
+            self.message = permissions.DELETE_QUESTION_DENIED
+            return permissions.can_delete_question(request.user, obj)
         return True
 
 
@@ -98,17 +107,35 @@ QUESTION_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="�
     ),
     update=extend_schema(
         summary="修改问题",
-        description="只有提问者，且在律师回答之前。个人信息同样打码，`masked` 列出隐去了什么。",
+        description="只有提问者本人；律师回答后也可以修改（例如删去个人信息），回答保留，"
+        "修改前的版本只有管理员可见。个人信息同样打码，`masked` 列出隐去了什么。"
+        "疑似垃圾内容会转入人工审核（`review_status` 为 pending）。",
         parameters=[QUESTION_ID],
         request=QuestionUpdateSerializer,
         responses={200: QuestionWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
     partial_update=extend_schema(
         summary="修改问题的部分字段",
-        description="只有提问者，且在律师回答之前。个人信息同样打码，`masked` 列出隐去了什么。",
+        description="只有提问者本人；律师回答后也可以修改，回答保留。"
+        "个人信息同样打码，`masked` 列出隐去了什么。",
         parameters=[QUESTION_ID],
         request=QuestionUpdateSerializer(partial=True),
         responses={200: QuestionWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
+    ),
+    destroy=extend_schema(
+        summary="删除问题（提问者）",
+        description="需在请求体中给出删除原因 `reason`。删除后问题立即从所有页面、列表、搜索、"
+        "订阅和 API 中消失，管理员仍可在后台查看。",
+        parameters=[QUESTION_ID],
+        request=DeleteInputSerializer,
+        responses={204: None, **error_responses(400, 401, 403, 404, 429)},
+    ),
+    delete_by_post=extend_schema(
+        summary="删除问题（提问者，POST 方式）",
+        description="与 DELETE 相同，供不便发送带请求体的 DELETE 的客户端使用。",
+        parameters=[QUESTION_ID],
+        request=DeleteInputSerializer,
+        responses={204: None, **error_responses(400, 401, 403, 404, 429)},
     ),
     hide=extend_schema(
         summary="隐藏问题（管理员）",
@@ -132,11 +159,10 @@ class QuestionViewSet(viewsets.GenericViewSet):
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self) -> QuerySet[Question]:
-        questions = question_rows(self.request.user)
-        if self.action != "list":
-            cited = Prefetch("cited_articles", queryset=Article.objects.with_law())
-            questions = questions.prefetch_related(cited)
-        return questions
+        if self.action == "list":
+            return question_rows(self.request.user)
+        cited = Prefetch("cited_articles", queryset=Article.objects.with_law())
+        return reachable_question_rows(self.request.user).prefetch_related(cited)
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
@@ -170,6 +196,18 @@ class QuestionViewSet(viewsets.GenericViewSet):
 
     def partial_update(self, request: Request, pk: str) -> Response:
         return self.update(request, pk, partial=True)
+
+    def destroy(self, request: Request, pk: str) -> Response:
+        data = self._valid(DeleteInputSerializer)
+        question_services.question_delete(
+            question=self.get_object(), by=request.user, reason=data["reason"]
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    # Named apart from View.delete, which the router maps to destroy.
+    @action(detail=True, methods=["post"], url_path="delete")
+    def delete_by_post(self, request: Request, pk: str) -> Response:
+        return self.destroy(request, pk)
 
     @action(detail=True, methods=["post"], permission_classes=[MODERATORS])
     def hide(self, request: Request, pk: str) -> Response:

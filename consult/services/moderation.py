@@ -13,7 +13,6 @@ from accounts.models import User
 from consult import counters
 from consult.models import Answer, Question
 from consult.search_index import index_question
-from portal import page_cache
 
 
 @transaction.atomic
@@ -35,6 +34,27 @@ def set_hidden(
             index_question(item.question_id)
         else:
             counters.question_changed(item)
-            page_cache.bump(page_cache.question_scope(item.pk), page_cache.LISTS)
+            # Only public questions are in the index (and a hidden one's page and lists go).
+            index_question(item.pk)
         changed += 1
     return changed
+
+
+@transaction.atomic
+def review(questions: Iterable[Question], *, approve: bool, by: User, note: str = "") -> int:
+    """Staff decide on questions held for review: approved ones are published (and indexed and
+    counted), rejected ones stay invisible to all but their asker and staff. Returns how many
+    were decided; questions not waiting for review are left alone."""
+    decided = 0
+    for question in questions:
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.review_status != Question.Review.PENDING or question.is_deleted:
+            continue
+        question.review_status = Question.Review.PUBLISHED if approve else Question.Review.REJECTED
+        question.review_note = (note or question.review_note)[:200]
+        question._change_reason = f"{by.username}：{'审核通过' if approve else '审核不通过'}"
+        question.save(update_fields=["review_status", "review_note", "updated_at"])
+        counters.question_changed(question)
+        index_question(question.pk)
+        decided += 1
+    return decided

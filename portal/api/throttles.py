@@ -64,3 +64,13 @@ class AssessmentThrottle(_LiveRates):
 
     def get_cache_key(self, request: Request, view: APIView) -> str | None:
         return self.cache_format % {"scope": self.scope, "ident": self._ident(request)}
+
+
+class AccountThrottle(_LiveRates):
+    """The account's own endpoints (data export, deletion), every method, per user: an export
+    reads everything about the user, and a deletion checks the password."""
+
+    scope = "account"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        return self.cache_format % {"scope": self.scope, "ident": self._ident(request)}

@@ -93,7 +93,9 @@ def test_an_assessment_can_be_attached_and_is_shown_with_the_question(
     assert "情节严重" in page
 
 
-def test_the_author_edits_until_a_lawyer_answers(client: Client, alice, category) -> None:
+def test_the_author_edits_before_and_after_a_lawyer_answers(
+    client: Client, alice, bob, category
+) -> None:
     question = make_question(author=alice, category=category)
     client.force_login(alice)
     url = reverse("consult:question-edit", args=[question.pk])
@@ -108,9 +110,21 @@ def test_the_author_edits_until_a_lawyer_answers(client: Client, alice, category
     )
     question.refresh_from_db()
     assert question.title == "改过的标题是这个？"
-    make_answer(question=question)
+    answer = make_answer(question=question)
+    assert "修改问题" in client.get(question.get_absolute_url()).content.decode()
+    client.post(
+        url,
+        {
+            "title": "改过的标题是这个？",
+            "body": "补充了情况说明，删去了我的姓名和住址。",
+            "category": category.pk,
+        },
+    )
+    question.refresh_from_db()
+    assert question.body == "补充了情况说明，删去了我的姓名和住址。"
+    assert question.answers.get() == answer
+    client.force_login(bob)
     assert client.get(url).status_code == 403
-    assert "修改问题" not in client.get(question.get_absolute_url()).content.decode()
 
 
 def test_a_bad_edit_changes_nothing(client: Client, alice, category) -> None:

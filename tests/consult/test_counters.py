@@ -19,7 +19,7 @@ from consult.services import answers as answer_services
 from consult.services import lawyers as lawyer_services
 from consult.services import questions as question_services
 from consult.services.lawyers import TransitionError
-from consult.services.moderation import set_hidden
+from consult.services.moderation import review, set_hidden
 from tests.factories import make_category, make_lawyer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +59,7 @@ class RandomSite:
             + [self.answer] * 4
             + [self.mark] * 4
             + [self.hide, self.unhide, self.accept, self.move, self.revoke, self.delete]
+            + [self.delete_own, self.review] * 2
         )
         # A refused write changes nothing, which the recount checks as well.
         with contextlib.suppress(PermissionDenied, ValidationError, TransitionError, IndexError):
@@ -116,6 +117,17 @@ class RandomSite:
         target = "verified" if status == "revoked" else "revoked"
         lawyer_services.lawyer_set_status(profile=lawyer, status=target, by=self.staff)
 
+    def delete_own(self) -> None:
+        """The asker deletes a question (soft: the row stays, the counters drop it)."""
+        question = self.rng.choice(self.questions())
+        question_services.question_delete(question=question, by=question.author, reason="测试")
+
+    def review(self) -> None:
+        """Staff decide on a held question (the askers are new accounts that repeat their
+        text: many of their questions are held)."""
+        held = list(Question.objects.held().order_by("pk"))
+        review([self.rng.choice(held)], approve=self.rng.random() < 0.7, by=self.staff)
+
     def delete(self) -> None:
         request = _admin_request(self.staff)
         if self.rng.random() < 0.5:
@@ -136,6 +148,8 @@ def test_every_counter_matches_a_recount_after_random_writes(seed: int) -> None:
         assert_counters_match_a_recount()
     # The sequence did reach the interesting states.
     assert Answer.objects.filter(helpful_count__gt=0).exists()
+    assert Question.objects.filter(deleted_at__isnull=False, answer_count__gt=0).exists()
+    assert Question.objects.filter(review_status="published").exclude(review_note="").exists()
     assert Question.objects.filter(is_hidden=True).exists() or Answer.objects.filter(is_hidden=True)
 
 

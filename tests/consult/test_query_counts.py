@@ -117,10 +117,10 @@ def test_the_question_page_as_its_signed_in_asker(
     client: Client, site: Site, django_assert_num_queries
 ) -> None:
     client.force_login(site.asker)
-    # as for a visitor, + the session and the user, the asker's helpful marks, whether the
-    # question has answers (may they edit it), the lawyer profile of the user (may they answer),
-    # the unread notifications in the header
-    with django_assert_num_queries(20 + 6):
+    # as for a visitor, + the session and the user, the asker's helpful marks, the lawyer
+    # profile of the user (may they answer), the unread notifications in the header (the asker
+    # edits their question answered or not: no query asks)
+    with django_assert_num_queries(20 + 5):
         assert client.get(site.questions[0].get_absolute_url()).status_code == 200
 
 

@@ -214,7 +214,11 @@ def test_editing_the_best_answer_changes_the_cached_list(client: Client) -> None
     lawyer = make_lawyer()
     answer = make_answer(question=question, lawyer=lawyer, body="原来的回答内容。")
     assert "原来的回答内容" in client.get(URL).content.decode()
-    answer_services.answer_update(answer=answer, by=lawyer.user, body="修改后的回答内容：依照法律规定，应当先协商，协商不成再起诉。")
+    answer_services.answer_update(
+        answer=answer,
+        by=lawyer.user,
+        body="修改后的回答内容：依照法律规定，应当先协商，协商不成再起诉。",
+    )
     for url in (URL, reverse("consult:home"), question.category.get_absolute_url()):
         assert "修改后的回答内容" in client.get(url).content.decode()
 

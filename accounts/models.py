@@ -22,7 +22,7 @@ class User(AbstractUser):
     last_name = models.CharField(
         _("last name"), max_length=150, blank=True, validators=[validate_single_line]
     )
-    # Set when the user deleted their account (accounts.personal_data): the row stays for what
+    # Set when the user deleted their account (consult.services.personal_data): the row stays for what
     # they published, with every personal field emptied.
     deleted_at = models.DateTimeField("注销时间", null=True, blank=True, editable=False)
 

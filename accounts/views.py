@@ -29,13 +29,13 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.forms import AccountDeleteForm, NotificationSettingsForm, SignupCodeForm, SignupForm
 from accounts.models import User
-from accounts.personal_data import account_delete, user_data_export
 from accounts.services import user_change_password, user_set_email_notifications
 from accounts.signup import PendingSignup, SignupError, signup_confirm, signup_request
 from accounts.tokens import token_create, token_exists, token_revoke
 from consult import selectors as consult_selectors
 from consult.models import LawyerProfile
 from consult.services.notifications import user_from_unsubscribe_token
+from consult.services.personal_data import account_delete, user_data_export
 from portal.http import AuthenticatedHttpRequest
 
 PENDING_SIGNUP_KEY = "accounts.pending_signup"

@@ -8,9 +8,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from accounts.api import MeExportView, MeView
 from consult.api.answers import AnswerViewSet
 from consult.api.directory import CategoryViewSet, LawyerViewSet
+from consult.api.me import MeExportView, MeView
 from consult.api.questions import QuestionViewSet
 from statutes.api import ArticleViewSet, LawArticleViewSet, LawViewSet
 

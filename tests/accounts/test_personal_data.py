@@ -12,11 +12,11 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from accounts.personal_data import account_delete
 from consult import counters
 from consult.models import LawyerProfile, Notification, Question
 from consult.services import answers as answer_services
 from consult.services import questions as question_services
+from consult.services.personal_data import account_delete
 from tests.factories import make_answer, make_helpful_mark, make_lawyer, make_question, make_user
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.personal_data import account_delete, user_data_export
+from consult.services.personal_data import account_delete, user_data_export
 from portal.api.errors import error_responses
 from portal.api.serializers import StrictSerializer
 from portal.api.throttles import AccountThrottle

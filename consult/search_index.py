@@ -15,9 +15,9 @@ from portal import page_cache
 from search.segmenter import index_text
 
 
-def index_question(question_id: int) -> None:
+def index_question(question_id: int, *, recompute_related: bool = True) -> None:
     """Write the question's document from its title, body and visible answers, and forget
-    its cached related questions, which were computed from them, and its cached pages."""
+    its stored related questions, which were computed from them, and its cached pages."""
     title, body = Question.objects.values_list("title", "body").get(pk=question_id)
     answers = Answer.objects.filter(question_id=question_id, is_hidden=False).order_by("pk")
     QuestionSearchDocument.objects.update_or_create(
@@ -28,14 +28,16 @@ def index_question(question_id: int) -> None:
             "terms_c": index_text("\n".join(answers.values_list("body", flat=True))),
         },
     )
-    related.forget(question_id)
+    related.forget(question_id, recompute=recompute_related)
     # Its title, text or answers show in lists too (latest, recommended, citing articles).
     page_cache.bump(page_cache.LISTS)
 
 
 def index_questions(question_ids: Iterable[int]) -> int:
+    """In bulk (a rebuild, the masking of old texts, seeding): each related list is computed
+    again at the question's next view, not all of them when the batch commits."""
     count = 0
     for question_id in question_ids:
-        index_question(question_id)
+        index_question(question_id, recompute_related=False)
         count += 1
     return count

@@ -276,6 +276,8 @@ class PageCacheMiddleware:
             settings.SESSION_COOKIE_NAME in request.COOKIES or _MESSAGES_COOKIE in request.COOKIES
         ):
             return None
+        # As CommonMiddleware would, later: a Host outside ALLOWED_HOSTS is a 400, cached or not.
+        request.get_host()
         try:
             match = resolve(request.path_info)
         except Resolver404:

@@ -160,6 +160,14 @@ def test_a_visitor_with_a_session_cookie_but_signed_out_still_gets_the_cached_pa
     assert client.get(url)[HIT_HEADER] == "hit"
 
 
+def test_a_cached_page_is_still_refused_to_a_host_outside_allowed_hosts(
+    client: Client, site: Site
+) -> None:
+    url = site.question.get_absolute_url()
+    client.get(url)
+    assert client.get(url, HTTP_HOST="evil.example").status_code == 400
+
+
 def test_a_pending_message_keeps_a_visitor_off_the_cache(client: Client, site: Site) -> None:
     url = site.question.get_absolute_url()
     client.get(url)

@@ -3,10 +3,11 @@
 Every cached page names the *scopes* it shows (consult.page_scopes: "lists", one question,
 the statutes). Each scope has a version in the cache: a random token, replaced by bump()
 whenever something the scope covers changes — now, and again when the write commits, so a page
-rendered in between from the old rows is filed under a version nobody asks for again. A page is
-stored under its path and the versions of its scopes *as read before it was rendered*: a write
-during rendering moves a version on and the entry is simply never found. Nothing is deleted;
-old entries age out.
+rendered in between from the old rows carries a version nobody asks for again. A page is
+stored under its path with the versions of its scopes *as read before it was rendered*, and
+served only while they are still the current ones: a write during rendering moves a version on
+and the entry is never served; the next render replaces it. Nothing is deleted; entries age
+out.
 
 The versions also make the ETag, so a browser's If-None-Match is answered with 304 without
 rendering (and without touching the database).

@@ -130,7 +130,8 @@ class QuestionViewSet(viewsets.GenericViewSet):
         questions = question_rows(self.request.user)
         if self.action != "list":
             cited = Prefetch("cited_articles", queryset=Article.objects.with_law())
-            questions = questions.prefetch_related(cited)
+            # The stored related list comes with the question (consult.related).
+            questions = questions.select_related("related_list").prefetch_related(cited)
         return questions
 
     def list(self, request: Request) -> Response:

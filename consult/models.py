@@ -9,9 +9,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from portal.reversing import url
 from portal.text import validate_single_line
 from search.models import FullTextDocument
 
@@ -67,7 +67,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("consult:category-detail", kwargs={"slug": self.slug})
+        return url("consult:category-detail", slug=self.slug)
 
 
 class LawyerProfileQuerySet(models.QuerySet["LawyerProfile"]):
@@ -153,7 +153,7 @@ class LawyerProfile(models.Model):
         return f"{self.real_name}（{self.law_firm}）"
 
     def get_absolute_url(self) -> str:
-        return reverse("consult:lawyer-detail", kwargs={"pk": self.pk})
+        return url("consult:lawyer-detail", pk=self.pk)
 
     @property
     def is_verified(self) -> bool:
@@ -332,7 +332,8 @@ class Question(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("consult:question-detail", kwargs={"pk": self.pk})
+        # Without a resolver walk per row: list pages call it for every question they show.
+        return url("consult:question-detail", pk=self.pk)
 
     @property
     def asker_name(self) -> str:
@@ -506,6 +507,25 @@ class RelatedLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_question} → {self.to_question}"
+
+
+class RelatedList(models.Model):
+    """A question's 相关问题 as computed (consult.related), ids in order, curated links first:
+    written when the question or its answers change, so a page only reads it. The ids are
+    filtered for visibility on every read."""
+
+    question = models.OneToOneField(
+        Question, on_delete=models.CASCADE, primary_key=True, related_name="related_list"
+    )
+    ids = models.JSONField("相关问题编号", default=list)
+    computed_at = models.DateTimeField("计算时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "相关问题（计算结果）"
+        verbose_name_plural = "相关问题（计算结果）"
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.ids}"
 
 
 class HelpfulMark(models.Model):

@@ -11,18 +11,31 @@ site's full-text search, so the text counts by meaning (synonyms, inner words) a
 shared characters. Candidates with a score of 0 are never shown; ties go to the newer question,
 then the higher id. Hidden questions never appear, nor does any question twice.
 
-The computed list is cached by question (ids only) and forgotten whenever the question or its
-answers change (consult.search_index.index_question) or its curated links change; the ids are
-fetched afresh for every page, with hidden questions filtered out then, so a question hidden
-after the list was cached still never shows.
+The computed list is stored by question (ids only, RelatedList), deleted by forget() whenever
+the question or its answers change (consult.search_index.index_question) or its curated links
+change, and computed again when that write commits: a page view only reads it (a third of an
+uncached question page at a million questions, before). The ids are fetched afresh for every
+page, with hidden questions filtered out then, so a question hidden after the list was stored
+still never shows. Other questions' writes don't reach a list (a new question joins the lists
+it belongs to when they are next computed): a list older than REFRESH_AFTER is computed again
+at its next view.
 """
 
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db import connection, transaction
+from datetime import timedelta
 
-from consult.models import Answer, AnswerCitation, Question, QuestionCitation, public_questions
+from django.db import connection, transaction
+from django.utils import timezone
+
+from consult.models import (
+    Answer,
+    AnswerCitation,
+    Question,
+    QuestionCitation,
+    RelatedList,
+    public_questions,
+)
 from consult.search import search_questions
 from portal import page_cache
 from search.query import parse_query, stopwords
@@ -36,7 +49,9 @@ MAX_KEY_TERMS = 8
 TEXT_CANDIDATES = 40
 CATEGORY_CANDIDATES = 40
 ARTICLE_CANDIDATES = 300
-CACHE_SECONDS = 6 * 60 * 60
+# Newer questions join a list only when it is computed again: a list this old is, at its next
+# view.
+REFRESH_AFTER = timedelta(days=7)
 
 
 def related_score(*, same_category: bool, shared_articles: int, shared_terms: int) -> int:
@@ -55,26 +70,57 @@ def key_terms(title: str, body: str) -> list[str]:
     return list(dict.fromkeys(title_words + body_words))[:MAX_KEY_TERMS]
 
 
-def _cache_key(question_id: int) -> str:
-    return f"consult:related:v1:{question_id}"
-
-
-def forget(question_id: int) -> None:
-    """Now, and again when the write commits: a page computed in between, from what was
-    there before the write, must not stay cached."""
-    key = _cache_key(question_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+def forget(question_id: int, *, recompute: bool = True) -> None:
+    """The one invalidation of a question's related list, for every write that changes it
+    (its text, category, citations, answers or their visibility, its curated links): the
+    stored list goes now, and is computed again once the write commits, so the page views
+    after it only read it. A bulk write passes recompute=False and leaves each list to the
+    question's next view."""
+    RelatedList.objects.filter(question_id=question_id).delete()
+    if recompute:
+        transaction.on_commit(lambda: _recompute(question_id))
     # Whatever made the related list stale changed the question's page too.
     page_cache.bump(page_cache.question_scope(question_id))
 
 
+def _recompute(question_id: int) -> None:
+    # Several writes in one transaction schedule it once each: the first one computes.
+    if RelatedList.objects.filter(question_id=question_id).exists():
+        return
+    question = Question.objects.filter(pk=question_id).first()
+    if question is not None:
+        store(question)
+
+
+def store(question: Question) -> list[int]:
+    """Compute the question's list and store it (one upsert)."""
+    ids = computed_ids(question)
+    RelatedList.objects.bulk_create(
+        # By id: a Question instance remembering this row would not see a later forget().
+        [RelatedList(question_id=question.pk, ids=ids)],
+        update_conflicts=True,
+        unique_fields=["question"],
+        update_fields=["ids", "computed_at"],
+    )
+    return ids
+
+
+def _stored_ids(question: Question) -> list[int] | None:
+    try:
+        stored = question.related_list
+    except RelatedList.DoesNotExist:
+        return None
+    if timezone.now() - stored.computed_at > REFRESH_AFTER:
+        return None
+    return stored.ids
+
+
 def related_questions(question: Question, *, limit: int = RELATED_LIMIT) -> list[Question]:
-    key = _cache_key(question.pk)
-    ids = cache.get(key)
+    """The stored list (computed now if there is none, or it is old), visible questions only.
+    Load the question with select_related("related_list") to spare a query."""
+    ids = _stored_ids(question)
     if ids is None:
-        ids = computed_ids(question, limit=limit)
-        cache.set(key, ids, CACHE_SECONDS)
+        ids = store(question)
     found = Question.objects.visible().select_related("category").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found][:limit]
 

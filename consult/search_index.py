@@ -17,7 +17,7 @@ from portal import page_cache
 from search.segmenter import index_text
 
 
-def index_question(question_id: int) -> None:
+def index_question(question_id: int, *, recompute_related: bool = True) -> None:
     """Write the question's document from its title, body and visible answers (or remove it,
     when the question is not public), and forget its cached related questions, which were
     computed from them, and its cached pages."""
@@ -35,15 +35,17 @@ def index_question(question_id: int) -> None:
                 "terms_c": index_text("\n".join(answers.values_list("body", flat=True))),
             },
         )
-    related.forget(question_id)
+    related.forget(question_id, recompute=recompute_related)
     # Its title, text or answers show in lists too (latest, recommended, citing articles), and
     # on its own page.
     page_cache.bump(page_cache.question_scope(question_id), page_cache.LISTS)
 
 
 def index_questions(question_ids: Iterable[int]) -> int:
+    """In bulk (a rebuild, the masking of old texts, seeding): each related list is computed
+    again at the question's next view, not all of them when the batch commits."""
     count = 0
     for question_id in question_ids:
-        index_question(question_id)
+        index_question(question_id, recompute_related=False)
         count += 1
     return count

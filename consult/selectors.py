@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, Prefetch, QuerySet
+from django.core.cache import cache
+from django.db.models import Prefetch, QuerySet
 
 from assessment.context import assessment_context
 from assessment.engine import InvalidFacts, parse_facts
 from assessment.json import load_json
 from consult.models import (
     Answer,
-    AnswerCitation,
     Category,
     HelpfulMark,
     LawyerProfile,
     Question,
-    QuestionCitation,
 )
 from consult.permissions import AnyUser
+from portal import page_cache
 from statutes.models import Article
 from statutes.selectors import PI_CRIME_ARTICLES
 
@@ -44,11 +44,20 @@ def questions_of(user: AnyUser, *, limit: int = 50) -> list[Question]:
 def recommended_questions(
     *, exclude: Question | None = None, limit: int = RECOMMENDED_LIMIT
 ) -> list[Question]:
-    """ "为您推荐N个最新问题": the newest visible questions that have an answer."""
-    questions = question_list().filter(answer_count__gt=0)
-    if exclude is not None:
-        questions = questions.exclude(pk=exclude.pk)
-    return list(questions[:limit])
+    """ "为您推荐N个最新问题": the newest visible questions that have an answer.
+
+    The same list on the home page and every question page: kept in the cache under the
+    version of the lists scope (portal.page_cache), read before the query, so any write that
+    changes a list changes its key, and a list read during such a write is filed under a
+    version nobody asks for again. One more than asked is kept, for the page that excludes its
+    own question."""
+    version = page_cache.versions([page_cache.LISTS])[page_cache.LISTS]
+    key = f"consult:recommended:v1:{limit}:{version}"
+    questions = cache.get(key)
+    if questions is None:
+        questions = list(question_list().filter(answer_count__gt=0)[: limit + 1])
+        cache.set(key, questions, page_cache.PAGE_SECONDS)
+    return [q for q in questions if exclude is None or q.pk != exclude.pk][:limit]
 
 
 def categories() -> QuerySet[Category]:
@@ -91,26 +100,31 @@ def helpful_answer_ids(user: AnyUser, answers: list[Answer]) -> set[int]:
     )
 
 
-def concerns_pi_crime(question: Question) -> bool:
-    """Whether the question is about 侵犯公民个人信息罪: its category says so, or it or a visible
-    answer cites 刑法第二百五十三条之一 or the 2017 interpretation (法释〔2017〕10号).
+def concerns_pi_crime(question: Question, answers: list[Answer]) -> bool:
+    """Whether the question is about 侵犯公民个人信息罪: its category says so, or it or one of
+    its visible answers (`answers`, as visible_answers() gives them) cites 刑法第二百五十三条之一
+    or the 2017 interpretation (法释〔2017〕10号).
 
-    The few article ids first, then one EXISTS from the question's side with those ids as
-    constants, so the planner walks the question's own citations by index. (Joined from the
-    articles, or with the ids as a subquery, PostgreSQL read every citation of those articles:
-    194 ms at a million questions, against under a millisecond this way.)"""
+    No query on the question page: the citations are the ones the page prefetched, and the
+    few article ids come from the cache (they change only with the statutes)."""
     if question.category.concerns_pi_crime:
         return True
-    pi_articles = list(Article.objects.filter(PI_CRIME_ARTICLES).values_list("pk", flat=True))
-    by_question = QuestionCitation.objects.filter(question=question, article_id__in=pi_articles)
-    by_answer = AnswerCitation.objects.filter(
-        answer__question=question, answer__is_hidden=False, article_id__in=pi_articles
-    )
-    return (
-        Question.objects.filter(pk=question.pk)
-        .filter(Exists(by_question) | Exists(by_answer))
-        .exists()
-    )
+    cited = {article.pk for article in question.cited_articles.all()}
+    for answer in answers:
+        cited.update(article.pk for article in answer.cited_articles.all())
+    return not cited.isdisjoint(pi_crime_article_ids())
+
+
+def pi_crime_article_ids() -> frozenset[int]:
+    """The ids of the articles statutes.selectors.PI_CRIME_ARTICLES names, cached under the
+    statutes scope's version (an import of the laws moves it on)."""
+    version = page_cache.versions([page_cache.STATUTES])[page_cache.STATUTES]
+    key = f"consult:pi-crime-articles:v1:{version}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = frozenset(Article.objects.filter(PI_CRIME_ARTICLES).values_list("pk", flat=True))
+        cache.set(key, ids, page_cache.VERSION_SECONDS)
+    return ids
 
 
 def attached_assessment(question: Question) -> dict[str, object]:

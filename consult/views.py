@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -48,6 +49,7 @@ from search.query import parse_query
 from search.results import page_number
 from search.segmenter import MAX_QUERY_CHARS
 from statutes.citing import linked_texts
+from statutes.models import Article
 from statutes.search import (
     article_hits,
     article_result_page,
@@ -141,9 +143,10 @@ def search_suggestions(request: HttpRequest) -> JsonResponse:
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:
     return get_object_or_404(
+        # The stored related list comes along; the citations with their laws in one query.
         Question.objects.reachable_by(request.user)
-        .select_related("category", "author")
-        .prefetch_related("cited_articles__version__law"),
+        .select_related("category", "author", "related_list")
+        .prefetch_related(Prefetch("cited_articles", queryset=Article.objects.with_law())),
         pk=pk,
     )
 
@@ -194,7 +197,7 @@ def question_detail(
             "lawyer_status": getattr(user, "lawyer_profile", None)
             if user.is_authenticated
             else None,
-            "concerns_pi_crime": selectors.concerns_pi_crime(question),
+            "concerns_pi_crime": selectors.concerns_pi_crime(question, answers),
             **selectors.attached_assessment(question),
             **(embed or {}),
         },

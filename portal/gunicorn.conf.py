@@ -49,9 +49,45 @@ access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"
 
 
 def when_ready(server: object) -> None:
-    """In the master, after the app is loaded and before the workers are forked: the search's
-    dictionary and typo tables (~1.5 s) are built once and shared, not in each worker's first
-    search."""
+    """In the master, after the app is loaded and before the workers are forked (and again
+    forked for every replacement): what every worker would otherwise build for itself in its
+    first requests is built once here and shared, copy-on-write.
+
+    - the search's dictionary and typo tables (~1.5 s, not in each worker's first search);
+    - every view module, through the URLconf, and the site's templates, compiled into the
+      cached loader;
+    - the static files' manifest.
+
+    Then gc.freeze(): what was loaded so far lives as long as the process, and a collection in
+    a worker would otherwise write to every page holding it (the collector's bookkeeping),
+    copying it into the worker. Nothing here opens a database or Redis connection."""
+    import gc
+
     from search import typos
 
     typos.load_tables()
+    _load_views_and_templates()
+    gc.collect()
+    gc.freeze()
+
+
+def _load_views_and_templates() -> None:
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
+    from django.urls import get_resolver
+
+    get_resolver().reverse_dict  # noqa: B018 (imports every view and fills the URL tables)
+    engine = engines["django"]
+    # The site's own templates only: the admin's and the API browser's, compiled here, would
+    # add to every worker's RSS whether it ever shows them or not.
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(directory).rglob("*.html")):
+            try:
+                engine.get_template(str(path.relative_to(directory)))
+            except (TemplateDoesNotExist, TemplateSyntaxError):
+                continue  # one that doesn't compile alone is compiled when used, as before
+    if not settings.DEBUG:
+        staticfiles_storage.url("css/site.css")

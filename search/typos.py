@@ -10,6 +10,7 @@ character from the toneless syllable).
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from functools import cache
@@ -23,17 +24,23 @@ WINDOW_SIZES = (2, 3, 4)
 
 
 @cache
-def _readings() -> dict[int, frozenset[str]]:
+def readings(char: str) -> frozenset[str]:
+    # One character at a time, from pypinyin's own table: a precomputed table of all ~42,000
+    # characters was 12 MB in every process, for the few thousand a site's queries use.
+    value = _pinyin_dict().get(ord(char))
+    return frozenset(r.translate(_TONES) for r in value.split(",")) if value else frozenset()
+
+
+@cache
+def _pinyin_dict() -> dict[int, str]:
+    # Only the character table is used. Without these two, importing pypinyin also loads its
+    # phrase table from JSON, copies both tables and builds a segmenter over the phrases:
+    # ~55 MB more in every gunicorn worker, none of it used here.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {
-        code: frozenset(r.translate(_TONES) for r in value.split(","))
-        for code, value in pinyin_dict.items()
-    }
-
-
-def readings(char: str) -> frozenset[str]:
-    return _readings().get(ord(char), frozenset())
+    return pinyin_dict
 
 
 @cache

@@ -162,7 +162,12 @@ class QuestionViewSet(viewsets.GenericViewSet):
         if self.action == "list":
             return question_rows(self.request.user)
         cited = Prefetch("cited_articles", queryset=Article.objects.with_law())
-        return reachable_question_rows(self.request.user).prefetch_related(cited)
+        # The stored related list comes with the question (consult.related).
+        return (
+            reachable_question_rows(self.request.user)
+            .select_related("related_list")
+            .prefetch_related(cited)
+        )
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

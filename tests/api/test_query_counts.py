@@ -151,8 +151,9 @@ def test_a_question_page_costs_the_same_whatever_its_answers(
     # the question, its citations; answers, their citations, the lawyers' practice areas (the
     # helped counts are stored); related (cold cache): curated link ids, the synonym table, the
     # number of documents and the key terms' frequencies, candidates by text, by category, both
-    # sides' citations (2 + 1: each article's newest citations in one query), the winners by id
-    with django_assert_num_queries(15):
+    # sides' citations (2 + 1: each article's newest citations in one query), storing the list
+    # (none is stored yet), the winners by id
+    with django_assert_num_queries(16):
         response = api.get(reverse("api:question-detail", args=[question.pk]))
     assert len(response.json()["answers"]) == (5 if which == "quiet" else 25)
 
@@ -175,7 +176,8 @@ def test_a_cached_related_list_costs_one_query(
 ) -> None:
     url = reverse("api:question-detail", args=[site.busy_question.pk])
     api.get(url)
-    # as above, less the computation of "related": only the questions by id
+    # as above, less the computation of "related" (the stored list comes with the question):
+    # only the questions by id
     with django_assert_num_queries(16 - 11 + 1):
         api.get(url)
 
@@ -184,8 +186,8 @@ def test_a_question_with_many_curated_links_costs_the_same(
     site: Site, api: APIClient, django_assert_num_queries
 ) -> None:
     # 29 curated links fill "related": no computed candidates are read, so fewer queries
-    # (the link ids, then the questions by id).
-    with django_assert_num_queries(7):
+    # (the link ids, storing the list, then the questions by id).
+    with django_assert_num_queries(8):
         response = api.get(reverse("api:question-detail", args=[site.questions[0].pk]))
     assert len(response.json()["related"]) == 8
 

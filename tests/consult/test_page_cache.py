@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib import admin
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -119,6 +122,57 @@ def test_a_signed_in_user_gets_no_304_for_a_visitors_etag(client: Client, site: 
     etag = client.get(url)["ETag"]
     client.force_login(make_user())
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_hit_carries_the_headers_the_rendered_page_had(client: Client, site: Site) -> None:
+    url = site.question.get_absolute_url()
+    rendered = client.get(url)
+    hit = client.get(url)
+    assert hit[HIT_HEADER] == "hit" and hit.content == rendered.content
+    for name in ("Content-Type", "Content-Language", "X-Frame-Options", "ETag", "Cache-Control"):
+        assert hit[name] == rendered[name], name
+    assert "Cookie" in hit["Vary"] and not hit.cookies
+
+
+def test_a_hit_without_a_session_cookie_never_touches_the_session(
+    client: Client, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = site.question.get_absolute_url()
+    client.get(url)
+
+    def no_session(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the session middleware ran for a cache hit")
+
+    monkeypatch.setattr(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_request", no_session
+    )
+    assert client.get(url)[HIT_HEADER] == "hit"
+
+
+def test_a_visitor_with_a_session_cookie_but_signed_out_still_gets_the_cached_page(
+    client: Client, site: Site
+) -> None:
+    url = site.question.get_absolute_url()
+    client.get(url)
+    client.cookies["sessionid"] = "not-a-session"
+    assert client.get(url)[HIT_HEADER] == "hit"
+
+
+def test_a_cached_page_is_still_refused_to_a_host_outside_allowed_hosts(
+    client: Client, site: Site
+) -> None:
+    url = site.question.get_absolute_url()
+    client.get(url)
+    assert client.get(url, HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_pending_message_keeps_a_visitor_off_the_cache(client: Client, site: Site) -> None:
+    url = site.question.get_absolute_url()
+    client.get(url)
+    storage = CookieStorage(RequestFactory().get(url))
+    client.cookies["messages"] = storage._encode([Message(constants.INFO, "回答已发布。")])
+    response = client.get(url)
+    assert response.get(HIT_HEADER) is None and "回答已发布。" in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """SQL query counts of the HTML pages are pinned exactly, and are the same for a site with 3
 rows of everything as for one with 30: a page's cost must not grow with the data. Each test
-renders the page once, on cold caches (the page cache and the related-questions cache)."""
+renders the page once, on cold caches (the page cache, the shared lists, no stored related
+list), except where it says otherwise."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from consult import related
 from consult.models import Category, LawyerProfile, Question, RelatedLink
 from statutes.models import Article
 from tests.factories import (
@@ -69,13 +71,14 @@ PAGES = {
     "home": (lambda s: reverse("consult:home"), 3),
     # the category, its page of questions (the count is stored)
     "category": (lambda s: s.category.get_absolute_url(), 2),
-    # the question with its category, its citations with their versions and laws (4); answers,
-    # their citations, the lawyers' practice areas (3); related on a cold cache: curated link
-    # ids, the synonym table, the number of documents and the key terms' frequencies,
-    # candidates by text and by category, both sides' citations (2 + 1: each article's newest
-    # citations in one query), the winners by id (10); recommended (1); concerns_pi_crime: the
-    # article ids, then one EXISTS (2)
-    "question": (lambda s: s.questions[0].get_absolute_url(), 20),
+    # the question with its category and stored related list (1), its citations with their
+    # versions and laws (1); answers, their citations, the lawyers' practice areas (3); related,
+    # with no list stored yet: curated link ids, the synonym table, the number of documents and
+    # the key terms' frequencies, candidates by text and by category, both sides' citations (2 +
+    # 1: each article's newest citations in one query), storing the list, the winners by id
+    # (11); recommended, on a cold cache (1); concerns_pi_crime: the article ids, on a cold
+    # cache (1) — its citations are the page's own
+    "question": (lambda s: s.questions[0].get_absolute_url(), 18),
     # /questions/: the page of questions, each with the start of its best answer stored on the
     # row (1); the categories for the filter (1)
     "questions": (lambda s: reverse("consult:question-list"), 2),
@@ -113,6 +116,20 @@ def test_a_cached_page_costs_no_query(
             assert client.get(url(site)).status_code == 200
 
 
+def test_a_question_page_with_its_related_list_stored_reads_six_queries(
+    client: Client, site: Site, django_assert_num_queries
+) -> None:
+    """What a page view costs once its related list was computed at the last write and another
+    page has cached the shared lists: the question (with the stored list), its citations, the
+    answers with their citations and the lawyers' practice areas (3), the related questions by
+    id (1). 为您推荐 and the 侵犯公民个人信息罪 article ids come from the cache."""
+    question = site.questions[0]
+    related.store(question)
+    client.get(site.questions[1].get_absolute_url())
+    with django_assert_num_queries(6):
+        assert client.get(question.get_absolute_url()).status_code == 200
+
+
 def test_the_question_page_as_its_signed_in_asker(
     client: Client, site: Site, django_assert_num_queries
 ) -> None:
@@ -120,7 +137,7 @@ def test_the_question_page_as_its_signed_in_asker(
     # as for a visitor, + the session and the user, the asker's helpful marks, the lawyer
     # profile of the user (may they answer), the unread notifications in the header (the asker
     # edits their question answered or not: no query asks)
-    with django_assert_num_queries(20 + 5):
+    with django_assert_num_queries(18 + 5):
         assert client.get(site.questions[0].get_absolute_url()).status_code == 200
 
 
@@ -133,6 +150,6 @@ def test_question_page_with_citations_in_every_text(
     question = make_question(body="公司违反个保法第13条，又触犯刑法第二百五十三条之一怎么办？")
     for n in range(answers):
         make_answer(question=question, body=f"依照民法典第{1165 + n}条和劳动合同法第三十八条处理。")
-    with django_assert_max_num_queries(20 + 3):
+    with django_assert_max_num_queries(18 + 3):
         page = client.get(question.get_absolute_url())
     assert page.content.decode().count('class="citation"') == 2 + 2 * answers

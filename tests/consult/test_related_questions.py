@@ -3,13 +3,15 @@ counts shared articles, the category and the question's key terms found by full-
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from consult import related
-from consult.models import RelatedLink
+from consult.models import Question, RelatedLink, RelatedList
 from consult.related import key_terms, related_questions, related_score
 from consult.services import answers as answer_services
 from consult.services import questions as question_services
@@ -111,11 +113,12 @@ def test_key_terms_leave_out_question_words() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The computed list is cached, and forgotten by every write that changes it.
+# The computed list is stored, and forgotten by every write that changes it (and computed again
+# when that write commits).
 
 
 def cached(question) -> list[int] | None:
-    return cache.get(related._cache_key(question.pk))
+    return RelatedList.objects.filter(question=question).values_list("ids", flat=True).first()
 
 
 @pytest.fixture
@@ -130,8 +133,49 @@ def pair():
 
 def test_a_cached_list_is_served_without_recomputing(pair, django_assert_num_queries) -> None:
     question, other = pair
+    # Loaded as the page loads it, the stored list with the question.
+    question = Question.objects.select_related("related_list").get(pk=question.pk)
     with django_assert_num_queries(1):  # the questions by id, visible ones only
         assert related_questions(question) == [other]
+
+
+def test_a_write_computes_the_list_again_when_it_commits(
+    pair, django_capture_on_commit_callbacks
+) -> None:
+    question, other = pair
+    with django_capture_on_commit_callbacks(execute=True):
+        question_services.question_update(
+            question=question,
+            by=question.author,
+            title="加班费的计算基数是多少？",
+            body=question.body,
+            category=question.category,
+            is_anonymous=False,
+        )
+        assert cached(question) is None
+    assert cached(question) == [other.pk]
+
+
+def test_a_question_page_reads_the_stored_list_without_computing_it(
+    pair, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question, other = pair
+
+    def not_again(*args: object, **kwargs: object) -> list[int]:
+        raise AssertionError("computed again on a page view")
+
+    monkeypatch.setattr(related, "computed_ids", not_again)
+    assert other.title in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_a_list_older_than_the_refresh_age_is_computed_again(pair) -> None:
+    question, _ = pair
+    newer = make_question(category=question.category, title="加班费的基数怎么定？")
+    RelatedList.objects.filter(question=question).update(
+        computed_at=timezone.now() - related.REFRESH_AFTER - timedelta(minutes=1)
+    )
+    question = Question.objects.select_related("related_list").get(pk=question.pk)
+    assert newer in related_questions(question)
 
 
 def test_a_question_hidden_after_caching_never_shows(pair, admin_user) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.db.models import Exists, OuterRef, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -40,13 +42,35 @@ class CategoryAdmin(admin.ModelAdmin):
         page_cache.bump(page_cache.LISTS)
 
 
+class LawyerDecisionForm(ActionForm):
+    """The admin's reason, sent to the lawyer with the decision (required to reject or revoke:
+    the lawyer must learn what to correct)."""
+
+    note = forms.CharField(
+        label="审核说明（驳回、撤销时必填，会通知律师本人）",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+
+
+# Decisions the lawyer must be told the reason for.
+NEEDS_REASON = {LawyerProfile.Status.REJECTED, LawyerProfile.Status.REVOKED}
+
+
 def _decide(status: str, label: str):
     @admin.action(description=f"{label}所选律师", permissions=["change"])
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+        note = " ".join(request.POST.get("note", "").split())[:200]
+        if status in NEEDS_REASON and not note:
+            modeladmin.message_user(
+                request, f"{label}律师时请填写审核说明，说明会通知律师本人。", messages.ERROR
+            )
+            return
         done, refused = 0, []
         for profile in queryset:
             try:
-                lawyer_set_status(profile=profile, status=status, by=request.user)
+                lawyer_set_status(profile=profile, status=status, by=request.user, note=note)
                 done += 1
             except TransitionError as error:
                 refused.append(f"{profile.real_name}：{error}")
@@ -110,6 +134,7 @@ class LawyerProfileAdmin(SimpleHistoryAdmin):
         "status_changed_by",
         "applied_at",
     )
+    action_form = LawyerDecisionForm
     actions = [
         _decide(LawyerProfile.Status.VERIFIED, "认证"),
         _decide(LawyerProfile.Status.REJECTED, "驳回"),

@@ -14,6 +14,9 @@ EDIT_QUESTION_DENIED = "只有提问者可以在律师回答前修改问题。"
 ANSWER_DENIED = "只有通过认证的律师可以回答（不能回答自己的问题），且每个问题只能回答一次。"
 EDIT_ANSWER_DENIED = "只能修改自己的回答。"
 ACCEPT_DENIED = "只有提问者可以采纳回答。"
+FOLLOW_UP_DENIED = "只有提问者和回答的律师可以在这条回答下追问或回复。"
+ADDRESS_DENIED = "只能向通过认证的律师提问（不能向自己提问）。"
+WORKSPACE_DENIED = "律师工作台只对通过认证的律师开放。"
 
 
 def verified_lawyer(user: AnyUser) -> LawyerProfile | None:
@@ -65,3 +68,24 @@ def can_accept(user: AnyUser, answer: Answer) -> bool:
 def can_mark_helpful(user: AnyUser, answer: Answer) -> bool:
     """Any signed-in user but the answer's own lawyer, once (the database enforces once)."""
     return user.is_authenticated and answer.lawyer.user_id != user.pk and not answer.is_hidden
+
+
+def can_follow_up(user: AnyUser, answer: Answer) -> bool:
+    """The asker asks again under an answer; the answering lawyer, while still verified,
+    replies. Nobody writes under a hidden answer or question."""
+    if not user.is_authenticated or answer.is_hidden or answer.question.is_hidden:
+        return False
+    if answer.question.author_id == user.pk:
+        return True
+    lawyer = verified_lawyer(user)
+    return lawyer is not None and answer.lawyer_id == lawyer.pk
+
+
+def can_use_workspace(user: AnyUser) -> bool:
+    """The lawyer workspace (待回答, 我的回答, editing the profile): verified lawyers only."""
+    return verified_lawyer(user) is not None
+
+
+def can_address(user: AnyUser, lawyer: LawyerProfile) -> bool:
+    """"向TA提问": to a verified lawyer other than oneself."""
+    return can_ask(user) and lawyer.is_verified and lawyer.user_id != user.pk

@@ -27,6 +27,7 @@ from consult.forms import (
 from consult.models import Answer, Category, LawyerProfile, Notification, Question
 from consult.search import question_result_page, similar_questions
 from consult.services import answers as answer_services
+from consult.services import follow_ups as follow_up_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.citations import typed_citations
@@ -131,7 +132,7 @@ def search_suggestions(request: HttpRequest) -> JsonResponse:
 
 def _question_or_404(request: HttpRequest, pk: int) -> Question:
     question = get_object_or_404(
-        Question.objects.select_related("category", "author").prefetch_related(
+        Question.objects.select_related("category", "author", "addressed_to").prefetch_related(
             "cited_articles__version__law"
         ),
         pk=pk,
@@ -156,6 +157,9 @@ def question_detail(
             permissions.can_mark_helpful(user, answer) and answer.pk not in marked
         )
         answer.marked_helpful = answer.pk in marked
+        answer.can_follow_up = permissions.can_follow_up(user, answer) and (
+            len(answer.follow_ups.all()) < follow_up_services.MAX_PER_ANSWER
+        )
     # Every citation in the question's and the answers' text, resolved in one batch.
     question.linked_body, *bodies = linked_texts(
         [(question.body, question.created_at), *((a.body, a.created_at) for a in answers)]
@@ -193,8 +197,12 @@ def question_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
         form = QuestionForm(initial={"assessment_facts": request.POST.get("assessment_facts", "")})
+    elif request.method == "POST":
+        form = QuestionForm(request.POST)
     else:
-        form = QuestionForm(request.POST if request.method == "POST" else None)
+        # "向TA提问" on a lawyer's profile: /questions/ask/?lawyer=<id>.
+        lawyer = selectors.addressable_lawyer(request.GET.get("lawyer", ""))
+        form = QuestionForm(initial={"addressed_to": lawyer.pk if lawyer else None})
     if form.is_bound and form.is_valid():
         report: list[Masked] = []
         question = question_services.question_create(
@@ -203,7 +211,16 @@ def question_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, "问题已发布，律师回答后我们会通知您。")
         _tell_what_was_masked(request, report)
         return redirect(question)
-    return render(request, "consult/question_form.html", {"form": form, "creating": True})
+    addressed = (
+        form.cleaned_data.get("addressed_to")
+        if form.is_bound
+        else selectors.addressable_lawyer(str(form.initial.get("addressed_to") or ""))
+    )
+    return render(
+        request,
+        "consult/question_form.html",
+        {"form": form, "creating": True, "addressed": addressed},
+    )
 
 
 @login_required
@@ -335,21 +352,6 @@ def lawyer_apply_view(request: HttpRequest) -> HttpResponse:
     return render(request, "consult/lawyer_apply.html", {"form": form, "profile": profile})
 
 
-@cached_page(page_scopes.lists)
-def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        lawyer = selectors.public_lawyer(pk)
-    except LawyerProfile.DoesNotExist:
-        raise Http404("没有这位律师") from None
-    answers = (
-        lawyer.answers.visible()
-        .filter(question__is_hidden=False)
-        .select_related("question__category")
-        .order_by("-created_at")[:50]
-    )
-    return render(request, "consult/lawyer_detail.html", {"lawyer": lawyer, "answers": answers})
-
-
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def notification_list(request: HttpRequest) -> HttpResponse:
@@ -359,7 +361,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     notifications = (
         Notification.objects.filter(recipient=request.user)
         .visible()
-        .select_related("question", "answer__lawyer")
+        .select_related("question", "answer__lawyer", "follow_up")
     )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "consult/notification_list.html", {"page": page})
@@ -368,10 +370,10 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(
-        Notification.objects.visible().select_related("answer__question"),
+        Notification.objects.visible(),
         pk=pk,
         recipient=request.user,
     )
     if notification.read_at is None:
         notification_services.mark_read(recipient=request.user, pk=notification.pk)
-    return redirect(notification.answer)
+    return redirect(notification.get_absolute_url())

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.models import User
 from consult import counters, permissions
-from consult.models import Category, Question
+from consult.models import Category, LawyerProfile, Notification, Question
 from consult.search_index import index_question
 from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.masking import Masked, masked
+from consult.services.notifications import notify
 from statutes.assessment import Facts
 from statutes.models import Article
 
@@ -27,12 +28,16 @@ def question_create(
     is_anonymous: bool = False,
     cited_articles: Iterable[Article] = (),
     assessment_facts: Facts | None = None,
+    addressed_to: LawyerProfile | None = None,
     masked_report: list[Masked] | None = None,
 ) -> Question:
-    """Ask a question. Personal identifiers in the title and body are masked before anything
-    is saved; what was masked is appended to `masked_report` when one is given."""
+    """Ask a question (addressed to a lawyer, who is notified, when one is given). Personal
+    identifiers in the title and body are masked before anything is saved; what was masked is
+    appended to `masked_report` when one is given."""
     if not permissions.can_ask(author):
         raise PermissionDenied("请先登录再提问。")
+    if addressed_to is not None and not permissions.can_address(author, addressed_to):
+        raise ValidationError({"addressed_to": permissions.ADDRESS_DENIED})
     question = Question(
         author=author,
         title=masked(title.strip(), masked_report),
@@ -40,6 +45,7 @@ def question_create(
         category=category,
         is_anonymous=is_anonymous,
         assessment_facts=assessment_facts.to_dict() if assessment_facts else None,
+        addressed_to=addressed_to,
     )
     question.full_clean()
     question.save()
@@ -47,6 +53,12 @@ def question_create(
     sync_detected_citations(question)
     counters.refresh_categories([question.category_id])
     index_question(question.pk)
+    if addressed_to is not None:
+        notify(
+            recipient=addressed_to.user,
+            kind=Notification.Kind.QUESTION_ADDRESSED,
+            question=question,
+        )
     return question
 
 

@@ -69,7 +69,9 @@ class AddressedLawyerField(forms.ModelChoiceField):
         text = str(value or "").strip()
         # An id beyond 64 bits makes SQLite raise OverflowError (a 500): refuse it first.
         if text and not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
         return super().to_python(value)
 
 

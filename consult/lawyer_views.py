@@ -102,9 +102,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
 def workspace_answers(request: HttpRequest) -> HttpResponse:
     """我的回答, with their 采纳 and 有帮助."""
     lawyer = _workspace_lawyer(request)
-    page = Paginator(selectors.lawyer_answers(lawyer), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.lawyer_answers(lawyer), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "consult/lawyer_workspace_answers.html",
@@ -122,9 +120,7 @@ def workspace_profile(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            profile = lawyer_update_profile(
-                profile=lawyer, by=request.user, **form.cleaned_data
-            )
+            profile = lawyer_update_profile(profile=lawyer, by=request.user, **form.cleaned_data)
         except TransitionError as error:
             messages.error(request, str(error))
         else:

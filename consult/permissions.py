@@ -87,5 +87,5 @@ def can_use_workspace(user: AnyUser) -> bool:
 
 
 def can_address(user: AnyUser, lawyer: LawyerProfile) -> bool:
-    """"向TA提问": to a verified lawyer other than oneself."""
+    """ "向TA提问": to a verified lawyer other than oneself."""
     return can_ask(user) and lawyer.is_verified and lawyer.user_id != user.pk

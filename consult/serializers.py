@@ -15,7 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from consult.models import MAX_ID, Answer, Category, LawyerProfile, Question
+from consult.models import MAX_ID, Answer, Category, FollowUp, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
 from portal.api.serializers import SlugRelatedField, StrictSerializer
 from portal.text import validate_single_line
@@ -260,6 +260,28 @@ class AnswerWrittenSerializer(AnswerSerializer):
         fields = (*AnswerSerializer.Meta.fields, "masked")
 
 
+class FollowUpSerializer(serializers.ModelSerializer):
+    """One message of a 追问 thread: who wrote it by role (the asker is never named, the lawyer
+    is the answer's)."""
+
+    answer = serializers.IntegerField(source="answer_id", read_only=True)
+    role = serializers.SerializerMethodField(help_text="asker：提问者追问；lawyer：律师回复")
+
+    class Meta:
+        model = FollowUp
+        fields = ("id", "answer", "role", "body", "created_at")
+
+    def get_role(self, follow_up: FollowUp) -> str:
+        return "asker" if follow_up.author_id == follow_up.answer.question.author_id else "lawyer"
+
+
+class FollowUpWrittenSerializer(FollowUpSerializer):
+    masked = MaskedField()
+
+    class Meta(FollowUpSerializer.Meta):
+        fields = (*FollowUpSerializer.Meta.fields, "masked")
+
+
 class HelpfulResultSerializer(serializers.Serializer):
     answer = serializers.IntegerField()
     helpful_count = serializers.IntegerField()
@@ -309,3 +331,7 @@ class HideInputSerializer(StrictSerializer):
     reason = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default="", help_text="隐藏原因"
     )
+
+
+class FollowUpInputSerializer(StrictSerializer):
+    body = serializers.CharField(max_length=1000, help_text="追问或回复的内容，最多 1000 字")

@@ -35,9 +35,7 @@ def follow_up_create(
     if len(text) < MIN_LENGTH:
         raise ValidationError({"body": f"追问内容至少 {MIN_LENGTH} 个字。"})
     if answer.follow_ups.count() >= MAX_PER_ANSWER:
-        raise ValidationError(
-            {"body": f"每条回答最多 {MAX_PER_ANSWER} 条追问和回复，请另行提问。"}
-        )
+        raise ValidationError({"body": f"每条回答最多 {MAX_PER_ANSWER} 条追问和回复，请另行提问。"})
     follow_up = FollowUp(answer=answer, author=by, body=text)
     follow_up.full_clean()
     follow_up.save()

@@ -74,10 +74,12 @@ PAGES = {
     # ids, the synonym table, the number of documents and the key terms' frequencies,
     # candidates by text and by category, both sides' citations (2 + 1: each article's newest
     # citations in one query), the winners by id (10); recommended (1); concerns_pi_crime: the
-    # article ids, then one EXISTS (2)
-    "question": (lambda s: s.questions[0].get_absolute_url(), 20),
-    # the lawyer with practice areas (2), their answers (1)
-    "lawyer": (lambda s: s.lawyer.get_absolute_url(), 3),
+    # article ids, then one EXISTS (2); the answers' 追问 threads (1)
+    "question": (lambda s: s.questions[0].get_absolute_url(), 21),
+    # the lawyer with practice areas (2), their answers (1), their answer and 采纳 counts (1)
+    "lawyer": (lambda s: s.lawyer.get_absolute_url(), 4),
+    # 找律师: the count, a page of lawyers, their practice areas, the categories to filter by
+    "lawyers": (lambda s: reverse("consult:lawyer-list"), 4),
     # the law's version, its law and its version in force (3), the article, its neighbours (2),
     # whether the assessment applies (1), the count (capped) and the page of citing questions
     "article": (lambda s: s.cited.get_absolute_url(), 9),
@@ -109,8 +111,37 @@ def test_the_question_page_as_its_signed_in_asker(
     # as for a visitor, + the session and the user, the asker's helpful marks, whether the
     # question has answers (may they edit it), the lawyer profile of the user (may they answer),
     # the unread notifications in the header
-    with django_assert_num_queries(20 + 6):
+    with django_assert_num_queries(21 + 6):
         assert client.get(site.questions[0].get_absolute_url()).status_code == 200
+
+
+# workspace page → (URL, queries) for the verified lawyer `site.lawyer`: each starts with the
+# session, the user and the lawyer profile (3), and ends with the unread notifications in the
+# header (1).
+WORKSPACE_PAGES = {
+    # the answer and 采纳 counts (1), the count and the page of unanswered questions (2), the
+    # categories of the filter's menu (1)
+    "unanswered": (lambda s: reverse("consult:lawyer-workspace"), 3 + 4 + 1),
+    # the same, filtered by a category (its lookup by slug: 1)
+    "unanswered-in-category": (
+        lambda s: reverse("consult:lawyer-workspace") + "?category=labor",
+        3 + 5 + 1,
+    ),
+    # the answer and 采纳 counts (1), the count and the page of answers (2)
+    "mine": (lambda s: reverse("consult:lawyer-workspace-answers"), 3 + 3 + 1),
+}
+
+
+@pytest.mark.parametrize("name", WORKSPACE_PAGES)
+def test_a_workspace_page_costs_the_same_whatever_the_sites_size(
+    client: Client, site: Site, django_assert_num_queries, name: str
+) -> None:
+    for n in range(len(site.questions)):
+        make_question(category=site.category, title=f"还没有人回答的第{n}个问题？")
+    client.force_login(site.lawyer.user)
+    url, queries = WORKSPACE_PAGES[name]
+    with django_assert_num_queries(queries):
+        assert client.get(url(site)).status_code == 200
 
 
 @pytest.mark.parametrize("answers", [2, 6])

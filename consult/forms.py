@@ -256,21 +256,20 @@ class WorkspaceFilterForm(forms.Form):
         required=False,
         max_length=20,
         help_text="问题里提到的地名，例如“北京”。",
-        error_messages={"max_length": "地区最多 20 个字。"},
+        error_messages={
+            "max_length": "地区最多 20 个字。",
+            "null_characters_not_allowed": "地区含有无法识别的字符，请重新输入。",
+        },
     )
     q = forms.CharField(
         label="关键词",
         required=False,
         max_length=MAX_QUERY_CHARS,
-        error_messages={"max_length": f"关键词最多 {MAX_QUERY_CHARS} 个字。"},
+        error_messages={
+            "max_length": f"关键词最多 {MAX_QUERY_CHARS} 个字。",
+            "null_characters_not_allowed": "关键词含有无法识别的字符，请重新输入。",
+        },
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        for name in ("region", "q"):
-            if "\x00" in data.get(name, ""):
-                self.add_error(name, "含有无法识别的字符，请重新输入。")
-        return data
 
     @property
     def search_text(self) -> str:
@@ -288,5 +287,6 @@ class FollowUpForm(forms.Form):
         error_messages={
             "required": "请填写追问的内容。",
             "max_length": "追问最多 1000 个字。",
+            "null_characters_not_allowed": "内容含有无法识别的字符，请重新输入。",
         },
     )

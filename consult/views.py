@@ -205,12 +205,16 @@ def question_create(request: HttpRequest) -> HttpResponse:
         form = QuestionForm(initial={"addressed_to": lawyer.pk if lawyer else None})
     if form.is_bound and form.is_valid():
         report: list[Masked] = []
-        question = question_services.question_create(
-            author=request.user, masked_report=report, **form.cleaned_data
-        )
-        messages.success(request, "问题已发布，律师回答后我们会通知您。")
-        _tell_what_was_masked(request, report)
-        return redirect(question)
+        try:
+            question = question_services.question_create(
+                author=request.user, masked_report=report, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)  # e.g. a question addressed to oneself
+        else:
+            messages.success(request, "问题已发布，律师回答后我们会通知您。")
+            _tell_what_was_masked(request, report)
+            return redirect(question)
     addressed = (
         form.cleaned_data.get("addressed_to")
         if form.is_bound

@@ -120,6 +120,21 @@ class LawyerMeSerializer(LawyerSerializer):
         )
 
 
+class FollowUpSerializer(serializers.ModelSerializer):
+    """One message of a 追问 thread: who wrote it by role (the asker is never named, the lawyer
+    is the answer's)."""
+
+    answer = serializers.IntegerField(source="answer_id", read_only=True)
+    role = serializers.SerializerMethodField(help_text="asker：提问者追问；lawyer：律师回复")
+
+    class Meta:
+        model = FollowUp
+        fields = ("id", "answer", "role", "body", "created_at")
+
+    def get_role(self, follow_up: FollowUp) -> str:
+        return "asker" if follow_up.author_id == follow_up.answer.question.author_id else "lawyer"
+
+
 class AnswerSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     question = serializers.IntegerField(source="question_id", read_only=True)
@@ -128,6 +143,9 @@ class AnswerSerializer(serializers.ModelSerializer):
     helpful_count = serializers.IntegerField(read_only=True)
     marked_helpful = serializers.SerializerMethodField(
         help_text="当前用户是否已标记这条回答有帮助（访客恒为 false）"
+    )
+    follow_ups = FollowUpSerializer(
+        many=True, read_only=True, help_text="追问与律师的回复，按时间先后（写入见 follow-ups）"
     )
 
     class Meta:
@@ -143,6 +161,7 @@ class AnswerSerializer(serializers.ModelSerializer):
             "accepted_at",
             "helpful_count",
             "marked_helpful",
+            "follow_ups",
             "created_at",
             "updated_at",
         )
@@ -258,21 +277,6 @@ class AnswerWrittenSerializer(AnswerSerializer):
 
     class Meta(AnswerSerializer.Meta):
         fields = (*AnswerSerializer.Meta.fields, "masked")
-
-
-class FollowUpSerializer(serializers.ModelSerializer):
-    """One message of a 追问 thread: who wrote it by role (the asker is never named, the lawyer
-    is the answer's)."""
-
-    answer = serializers.IntegerField(source="answer_id", read_only=True)
-    role = serializers.SerializerMethodField(help_text="asker：提问者追问；lawyer：律师回复")
-
-    class Meta:
-        model = FollowUp
-        fields = ("id", "answer", "role", "body", "created_at")
-
-    def get_role(self, follow_up: FollowUp) -> str:
-        return "asker" if follow_up.author_id == follow_up.answer.question.author_id else "lawyer"
 
 
 class FollowUpWrittenSerializer(FollowUpSerializer):

@@ -131,3 +131,11 @@ def test_an_unknown_answer_is_a_404(api, pk: str) -> None:
 
 def test_an_unknown_query_parameter_is_refused(api, answer: Answer) -> None:
     assert api.get(url(answer), {"foo": "1"}).status_code == 400
+
+
+def test_the_answers_carry_their_threads(api, answer: Answer) -> None:
+    FollowUp.objects.create(answer=answer, author=answer.question.author, body="追问一")
+    response = api.get(reverse("api:question-answer-list", args=[answer.question_id]))
+    assert [(f["role"], f["body"]) for f in response.json()[0]["follow_ups"]] == [
+        ("asker", "追问一")
+    ]

@@ -324,6 +324,18 @@ class QuestionUpdateSerializer(StrictSerializer):
 class QuestionCreateSerializer(QuestionUpdateSerializer):
     is_anonymous = serializers.BooleanField(default=False, help_text="以“匿名用户”显示提问人")
     cited_articles = ArticleIdsField()
+    addressed_to = serializers.PrimaryKeyRelatedField(
+        queryset=LawyerProfile.objects.verified(),
+        required=False,
+        allow_null=True,
+        default=None,
+        pk_field=serializers.IntegerField(),
+        help_text="向TA提问：认证律师的 id（律师会收到通知，其他律师也可以回答）",
+        error_messages={
+            "does_not_exist": "没有这位认证律师。",
+            "incorrect_type": "律师 id 应为整数。",
+        },
+    )
 
 
 class AnswerInputSerializer(StrictSerializer):

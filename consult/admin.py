@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from consult import counters, related
-from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
+from consult.models import Answer, Category, FollowUp, LawyerProfile, Question, RelatedLink
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.masking import masked
@@ -310,3 +310,28 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for question_id in question_ids:
             related.forget(question_id)
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    """追问 are written on the site only (masked there); staff read and delete them."""
+
+    list_display = ("answer", "author", "created_at")
+    search_fields = ("body", "author__username")
+    list_select_related = ("answer__question", "answer__lawyer", "author")
+    raw_id_fields = ("answer", "author")
+    readonly_fields = ("answer", "author", "body", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    # The thread shows on its question's page.
+    def delete_model(self, request: HttpRequest, obj: FollowUp) -> None:
+        question_id = obj.answer.question_id
+        super().delete_model(request, obj)
+        page_cache.bump(page_cache.question_scope(question_id))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[FollowUp]) -> None:
+        question_ids = set(queryset.values_list("answer__question_id", flat=True))
+        super().delete_queryset(request, queryset)
+        page_cache.bump(*(page_cache.question_scope(pk) for pk in question_ids))

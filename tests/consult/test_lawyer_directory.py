@@ -193,3 +193,11 @@ def test_a_lawyer_cannot_address_a_question_to_themselves(client: Client, labor)
     )
     assert "不能向自己提问" in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_a_question_asked_of_a_lawyer_later_revoked_names_them_without_a_link() -> None:
+    lawyer = make_lawyer(real_name="王薇", status=Status.REVOKED)
+    question = make_question(addressed_to=lawyer)
+    content = Client().get(question.get_absolute_url()).content.decode()
+    assert "向王薇律师提问" in content
+    assert f'href="{lawyer.get_absolute_url()}"' not in content

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from accounts.models import User
 from consult import page_scopes, permissions, selectors
 from consult.filters import LawyerFilter
 from consult.forms import FollowUpForm, LawyerProfileEditForm, WorkspaceFilterForm
@@ -120,7 +121,7 @@ def workspace_profile(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            profile = lawyer_update_profile(profile=lawyer, by=request.user, **form.cleaned_data)
+            profile = lawyer_update_profile(profile=lawyer, by=lawyer.user, **form.cleaned_data)
         except TransitionError as error:
             messages.error(request, str(error))
         else:
@@ -149,16 +150,17 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
         is_hidden=False,
         question__is_hidden=False,
     )
-    if not permissions.can_follow_up(request.user, answer):
+    user = request.user
+    if not isinstance(user, User) or not permissions.can_follow_up(user, answer):
         raise PermissionDenied(permissions.FOLLOW_UP_DENIED)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["body"][0])
+        messages.error(request, str(form.errors["body"][0]))
         return redirect(answer)
     report: list[Masked] = []
     try:
         follow_up = follow_up_services.follow_up_create(
-            answer=answer, by=request.user, body=form.cleaned_data["body"], masked_report=report
+            answer=answer, by=user, body=form.cleaned_data["body"], masked_report=report
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])

@@ -9,11 +9,14 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.views import APIView
 
+from accounts.models import User
 from consult import permissions
 from consult.models import Answer, FollowUp
 from consult.serializers import (
@@ -34,8 +37,8 @@ class FollowUpPermission(BasePermission):
 
     message = permissions.FOLLOW_UP_DENIED
 
-    def has_permission(self, request: Request, view: FollowUpViewSet) -> bool:
-        if view.action != "create":
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if not isinstance(view, FollowUpViewSet) or view.action != "create":
             return True
         return request.user.is_authenticated and permissions.can_follow_up(
             request.user, view.answer
@@ -86,12 +89,15 @@ class FollowUpViewSet(viewsets.GenericViewSet):
         return Response(FollowUpSerializer(self.get_queryset(), many=True, context=context).data)
 
     def create(self, request: Request, answer_pk: str) -> Response:
+        user = request.user
+        if not isinstance(user, User):  # FollowUpPermission let only a signed-in user here
+            raise NotAuthenticated()
         serializer = FollowUpInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         report: list[Masked] = []
         follow_up = follow_up_services.follow_up_create(
             answer=self.answer,
-            by=request.user,
+            by=user,
             body=serializer.validated_data["body"],
             masked_report=report,
         )

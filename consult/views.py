@@ -194,6 +194,7 @@ def question_detail(
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def question_create(request: HttpRequest) -> HttpResponse:
+    addressed: LawyerProfile | None = None
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
         form = QuestionForm(initial={"assessment_facts": request.POST.get("assessment_facts", "")})
@@ -201,8 +202,8 @@ def question_create(request: HttpRequest) -> HttpResponse:
         form = QuestionForm(request.POST)
     else:
         # "向TA提问" on a lawyer's profile: /questions/ask/?lawyer=<id>.
-        lawyer = selectors.addressable_lawyer(request.GET.get("lawyer", ""))
-        form = QuestionForm(initial={"addressed_to": lawyer.pk if lawyer else None})
+        addressed = selectors.addressable_lawyer(request.GET.get("lawyer", ""))
+        form = QuestionForm(initial={"addressed_to": addressed.pk if addressed else None})
     if form.is_bound and form.is_valid():
         report: list[Masked] = []
         try:
@@ -215,11 +216,8 @@ def question_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, "问题已发布，律师回答后我们会通知您。")
             _tell_what_was_masked(request, report)
             return redirect(question)
-    addressed = (
-        form.cleaned_data.get("addressed_to")
-        if form.is_bound
-        else selectors.addressable_lawyer(str(form.initial.get("addressed_to") or ""))
-    )
+    if form.is_bound:
+        addressed = form.cleaned_data.get("addressed_to")
     return render(
         request,
         "consult/question_form.html",

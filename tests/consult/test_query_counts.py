@@ -80,11 +80,9 @@ PAGES = {
     "lawyer": (lambda s: s.lawyer.get_absolute_url(), 4),
     # 找律师: the count, a page of lawyers, their practice areas, the categories to filter by
     "lawyers": (lambda s: reverse("consult:lawyer-list"), 4),
-    # the same, in one practice area and region: + the area looked up by its slug
-    "lawyers-filtered": (
-        lambda s: reverse("consult:lawyer-list") + "?practice_area=labor&region=北京",
-        5,
-    ),
+    # the same, in one practice area: + the area looked up by its slug (a region adds no query,
+    # and is not cached: typed text must not fill the cache)
+    "lawyers-in-area": (lambda s: reverse("consult:lawyer-list") + "?practice_area=labor", 5),
     # the law's version, its law and its version in force (3), the article, its neighbours (2),
     # whether the assessment applies (1), the count (capped) and the page of citing questions
     "article": (lambda s: s.cited.get_absolute_url(), 9),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.db.models import Exists, OuterRef, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
 from consult import counters, related
-from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
+from consult.models import Answer, Category, FollowUp, LawyerProfile, Question, RelatedLink
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status
 from consult.services.masking import masked
@@ -41,15 +43,37 @@ class CategoryAdmin(admin.ModelAdmin):
         page_cache.bump(page_cache.LISTS)
 
 
+class LawyerDecisionForm(ActionForm):
+    """The admin's reason, sent to the lawyer with the decision (required to reject or revoke:
+    the lawyer must learn what to correct)."""
+
+    note = forms.CharField(
+        label="审核说明（驳回、撤销时必填，会通知律师本人）",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+
+
+# Decisions the lawyer must be told the reason for.
+NEEDS_REASON = {LawyerProfile.Status.REJECTED, LawyerProfile.Status.REVOKED}
+
+
 def _decide(status: str, label: str):
     @admin.action(description=f"{label}所选律师", permissions=["change"])
     def action(
         modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
     ) -> None:
+        note = " ".join(request.POST.get("note", "").split())[:200]
+        if status in NEEDS_REASON and not note:
+            modeladmin.message_user(
+                request, f"{label}律师时请填写审核说明，说明会通知律师本人。", messages.ERROR
+            )
+            return
         done, refused = 0, []
         for profile in queryset:
             try:
-                lawyer_set_status(profile=profile, status=status, by=request.user)
+                lawyer_set_status(profile=profile, status=status, by=request.user, note=note)
                 done += 1
             except TransitionError as error:
                 refused.append(f"{profile.real_name}：{error}")
@@ -113,6 +137,7 @@ class LawyerProfileAdmin(ReadableHistoryAdmin):
         "status_changed_by",
         "applied_at",
     )
+    action_form = LawyerDecisionForm
     actions = [
         _decide(LawyerProfile.Status.VERIFIED, "认证"),
         _decide(LawyerProfile.Status.REJECTED, "驳回"),
@@ -335,3 +360,28 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for question_id in question_ids:
             related.forget(question_id)
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    """追问 are written on the site only (masked there); staff read and delete them."""
+
+    list_display = ("answer", "author", "created_at")
+    search_fields = ("body", "author__username")
+    list_select_related = ("answer__question", "answer__lawyer", "author")
+    raw_id_fields = ("answer", "author")
+    readonly_fields = ("answer", "author", "body", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    # The thread shows on its question's page.
+    def delete_model(self, request: HttpRequest, obj: FollowUp) -> None:
+        question_id = obj.answer.question_id
+        super().delete_model(request, obj)
+        page_cache.bump(page_cache.question_scope(question_id))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[FollowUp]) -> None:
+        question_ids = set(queryset.values_list("answer__question_id", flat=True))
+        super().delete_queryset(request, queryset)
+        page_cache.bump(*(page_cache.question_scope(pk) for pk in question_ids))

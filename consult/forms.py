@@ -54,8 +54,31 @@ class AssessmentFactsField(forms.CharField):
             raise forms.ValidationError("附带的评估数据无效，请回到评估工具重新评估。") from None
 
 
+class AddressedLawyerField(forms.ModelChoiceField):
+    """ "向TA提问": the lawyer's id, carried from /questions/ask/?lawyer=<id> in a hidden field."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            queryset=LawyerProfile.objects.verified(),
+            required=False,
+            widget=forms.HiddenInput,
+            error_messages={"invalid_choice": "没有这位认证律师，请回到律师页面重新选择。"},
+            **kwargs,
+        )
+
+    def to_python(self, value: Any) -> Any:
+        text = str(value or "").strip()
+        # An id beyond 64 bits makes SQLite raise OverflowError (a 500): refuse it first.
+        if text and not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 class QuestionForm(forms.ModelForm):
     assessment_facts = AssessmentFactsField()
+    addressed_to = AddressedLawyerField()
 
     class Meta:
         model = Question
@@ -98,8 +121,10 @@ def suggested_title(level_label: str) -> str:
 
 
 class QuestionEditForm(QuestionForm):
-    # An attached assessment is part of asking; editing may only take it away.
+    # An attached assessment is part of asking: editing may only take it away. The lawyer
+    # asked is part of asking too: editing keeps them.
     assessment_facts = None
+    addressed_to = None
     remove_assessment = forms.BooleanField(
         label="移除附带的情节评估（问题页将不再显示它）", required=False
     )
@@ -243,3 +268,66 @@ class QuestionDeleteForm(forms.Form):
         if not reason:
             raise forms.ValidationError("请填写删除原因。")
         return reason
+
+
+class LawyerProfileEditForm(LawyerApplicationForm):
+    """A verified lawyer's own profile: the same fields as the application."""
+
+    class Meta(LawyerApplicationForm.Meta):
+        help_texts = {
+            **LawyerApplicationForm.Meta.help_texts,
+            "real_name": "修改姓名需要管理员重新审核，审核期间不能回答问题。",
+            "license_number": "不会公开。修改执业证号需要管理员重新审核，审核期间不能回答问题。",
+        }
+
+
+class WorkspaceFilterForm(forms.Form):
+    """The filters of 待回答: a category, a region and keywords (both searched in the text)."""
+
+    category = forms.ModelChoiceField(
+        label="分类",
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="全部分类",
+        error_messages={"invalid_choice": "没有这个分类，请重新选择。"},
+    )
+    region = forms.CharField(
+        label="地区",
+        required=False,
+        max_length=20,
+        help_text="问题里提到的地名，例如“北京”。",
+        error_messages={
+            "max_length": "地区最多 20 个字。",
+            "null_characters_not_allowed": "地区含有无法识别的字符，请重新输入。",
+        },
+    )
+    q = forms.CharField(
+        label="关键词",
+        required=False,
+        max_length=MAX_QUERY_CHARS,
+        error_messages={
+            "max_length": f"关键词最多 {MAX_QUERY_CHARS} 个字。",
+            "null_characters_not_allowed": "关键词含有无法识别的字符，请重新输入。",
+        },
+    )
+
+    @property
+    def search_text(self) -> str:
+        """Region and keywords as one search: questions name places in their text."""
+        data = self.cleaned_data
+        return " ".join(part for part in (data.get("region", ""), data.get("q", "")) if part)
+
+
+class FollowUpForm(forms.Form):
+    body = forms.CharField(
+        label="追问",
+        help_text=MASKING_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={
+            "required": "请填写追问的内容。",
+            "max_length": "追问最多 1000 个字。",
+            "null_characters_not_allowed": "内容含有无法识别的字符，请重新输入。",
+        },
+    )

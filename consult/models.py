@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from portal.reversing import url
@@ -146,6 +147,14 @@ class LawyerProfile(models.Model):
                 condition=Q(status="verified"),
                 name="one_verified_lawyer_per_license_number",
                 violation_error_message="该执业证号已有一位认证律师。",
+            ),
+        ]
+        indexes = [
+            # 找律师 lists verified lawyers, most people helped first, from this index.
+            models.Index(
+                fields=["-helped_count", "id"],
+                condition=Q(status="verified"),
+                name="lawyer_most_helped",
             ),
         ]
 
@@ -294,6 +303,16 @@ class Question(models.Model):
     created_at = models.DateTimeField("提问时间", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     is_demo = models.BooleanField("演示数据", default=False, editable=False)
+    # "向TA提问": the asker picked this lawyer on their profile; the lawyer is notified and the
+    # question says so. Any lawyer may still answer it.
+    addressed_to = models.ForeignKey(
+        LawyerProfile,
+        verbose_name="提问对象律师",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="addressed_questions",
+    )
     # Stored counters (consult.counters): visible answers, and "有帮助" marks on visible answers.
     answer_count = models.PositiveIntegerField("可见回答数", default=0, editable=False)
     helpful_count = models.PositiveIntegerField("有帮助总数", default=0, editable=False)
@@ -546,27 +565,74 @@ class HelpfulMark(models.Model):
         return f"{self.user_id} 觉得回答 {self.answer_id} 有帮助"
 
 
+class FollowUp(models.Model):
+    """追问: the asker asks again under an answer, and the answering lawyer replies; a short
+    thread per answer (consult.services.follow_ups caps it)."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="follow_ups")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="作者",
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    body = models.TextField("内容", max_length=1000, validators=[MaxLengthValidator(1000)])
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "追问"
+        verbose_name_plural = "追问"
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["answer", "created_at"], name="follow_up_thread")]
+
+    def __str__(self) -> str:
+        return f"回答 {self.answer_id} 的追问 {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.answer.question.get_absolute_url()}#follow-up-{self.pk}"
+
+
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
 
     def visible(self) -> NotificationQuerySet:
-        """About a question and an answer that are both still visible: once a moderator hides
-        either, its title and its lawyer's name are for staff only, not for the notified user."""
-        return self.filter(public_questions("question__"), answer__is_hidden=False)
+        """About a question and an answer that are both still visible (or about none, as a
+        decision on a lawyer's application): once a moderator hides either, its title and its
+        lawyer's name are for staff only, not for the notified user."""
+        return self.filter(
+            Q(question__isnull=True) | public_questions("question__"),
+            Q(answer__isnull=True) | Q(answer__is_hidden=False),
+        )
 
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
         ANSWER_POSTED = "answer_posted", "问题有了新回答"
         ANSWER_ACCEPTED = "answer_accepted", "回答被采纳"
+        FOLLOW_UP_ASKED = "follow_up_asked", "提问者追问"
+        FOLLOW_UP_REPLIED = "follow_up_replied", "律师回复了追问"
+        QUESTION_ADDRESSED = "question_addressed", "有人向您提问"
+        LAWYER_VERIFIED = "lawyer_verified", "律师认证已通过"
+        LAWYER_REJECTED = "lawyer_rejected", "律师认证未通过"
+        LAWYER_REVOKED = "lawyer_revoked", "律师认证已撤销"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="+")
+    # What the notification is about: a question (and an answer, a 追问), or, for a decision
+    # on the lawyer's application, none of them and the admin's reason in `note`.
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    follow_up = models.ForeignKey(
+        FollowUp, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    note = models.CharField("说明", max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -580,3 +646,16 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.question_id}"
+
+    def get_absolute_url(self) -> str:
+        """Where opening the notification leads: the 追问, the answer, the question, or, for a
+        decision on the application, the lawyer's workspace or application page."""
+        if self.follow_up_id is not None:
+            return f"{reverse('consult:question-detail', args=[self.question_id])}#follow-up-{self.follow_up_id}"
+        if self.answer_id is not None:
+            return f"{reverse('consult:question-detail', args=[self.question_id])}#answer-{self.answer_id}"
+        if self.question_id is not None:
+            return reverse("consult:question-detail", args=[self.question_id])
+        if self.kind == self.Kind.LAWYER_VERIFIED:
+            return reverse("consult:lawyer-workspace")
+        return reverse("consult:lawyer-apply")

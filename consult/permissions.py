@@ -20,6 +20,9 @@ ACCEPT_DENIED = "只有提问者可以采纳回答。"
 ALREADY_ACCEPTED = "这条回答已经被采纳了。"
 HELPFUL_DENIED = "不能为自己的回答点“有帮助”。"
 ALREADY_MARKED_HELPFUL = "您已经标记过这条回答有帮助。"
+FOLLOW_UP_DENIED = "只有提问者和回答的律师可以在这条回答下追问或回复。"
+ADDRESS_DENIED = "只能向通过认证的律师提问（不能向自己提问）。"
+WORKSPACE_DENIED = "律师工作台只对通过认证的律师开放。"
 
 
 def verified_lawyer(user: AnyUser) -> LawyerProfile | None:
@@ -83,3 +86,24 @@ def accept_denied(user: AnyUser, answer: Answer) -> str:
 def can_mark_helpful(user: AnyUser, answer: Answer) -> bool:
     """Any signed-in user but the answer's own lawyer, once (the database enforces once)."""
     return user.is_authenticated and answer.lawyer.user_id != user.pk and not answer.is_hidden
+
+
+def can_follow_up(user: AnyUser, answer: Answer) -> bool:
+    """The asker asks again under an answer; the answering lawyer, while still verified,
+    replies. Nobody writes under a hidden answer or question."""
+    if not user.is_authenticated or answer.is_hidden or answer.question.is_hidden:
+        return False
+    if answer.question.author_id == user.pk:
+        return True
+    lawyer = verified_lawyer(user)
+    return lawyer is not None and answer.lawyer_id == lawyer.pk
+
+
+def can_use_workspace(user: AnyUser) -> bool:
+    """The lawyer workspace (待回答, 我的回答, editing the profile): verified lawyers only."""
+    return verified_lawyer(user) is not None
+
+
+def can_address(user: AnyUser, lawyer: LawyerProfile) -> bool:
+    """ "向TA提问": to a verified lawyer other than oneself."""
+    return can_ask(user) and lawyer.is_verified and lawyer.user_id != user.pk

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Sum, When
 
 from assessment.context import assessment_context
 from assessment.engine import InvalidFacts, parse_facts
 from assessment.json import load_json
 from consult.models import (
+    MAX_ID,
     Answer,
     Category,
+    FollowUp,
     HelpfulMark,
     LawyerProfile,
     Question,
@@ -84,6 +86,8 @@ def visible_answers(question: Question) -> list[Answer]:
                 ),
             ),
             Prefetch("lawyer__practice_areas"),
+            # 追问 threads (short: consult.services.follow_ups caps them).
+            Prefetch("follow_ups", queryset=FollowUp.objects.order_by("created_at", "pk")),
         )
         .order_by("-is_accepted", "created_at", "pk")
     )
@@ -151,6 +155,14 @@ def assessment_from_json(text: str) -> dict[str, object]:
     return assessment_context(facts)
 
 
+def addressable_lawyer(value: str) -> LawyerProfile | None:
+    """The verified lawyer a question may be addressed to, from an id typed in a URL; None for
+    anything else (no query for what is not an id)."""
+    if not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID):
+        return None
+    return LawyerProfile.objects.verified().filter(pk=int(value)).first()
+
+
 def public_lawyer(pk: int) -> LawyerProfile:
     """A verified lawyer's profile, with their practice areas."""
     return (
@@ -176,3 +188,71 @@ def moderation_counts() -> ModerationCounts:
         hidden_questions=Question.objects.filter(is_hidden=True).count(),
         hidden_answers=Answer.objects.filter(is_hidden=True).count(),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lawyers: the directory, the profile and the workspace
+
+
+def lawyer_directory() -> QuerySet[LawyerProfile]:
+    """找律师: verified lawyers, those who helped the most people first (the count is stored)."""
+    return (
+        LawyerProfile.objects.verified()
+        .prefetch_related("practice_areas")
+        .order_by("-helped_count", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class LawyerStats:
+    answers: int
+    accepted: int
+    helpful: int
+
+
+def lawyer_stats(lawyer: LawyerProfile) -> LawyerStats:
+    """Visible answers on visible questions, how many were accepted and marked helpful (one
+    aggregate over the lawyer's own answers, by index)."""
+    row = lawyer.answers.public().aggregate(
+        answers=Count("pk"),
+        accepted=Count("pk", filter=Q(is_accepted=True)),
+        helpful=Sum("helpful_count"),
+    )
+    return LawyerStats(row["answers"], row["accepted"], row["helpful"] or 0)
+
+
+def lawyer_answers(lawyer: LawyerProfile) -> QuerySet[Answer]:
+    """The lawyer's visible answers on visible questions, newest first."""
+    return (
+        lawyer.answers.public().select_related("question__category").order_by("-created_at", "-pk")
+    )
+
+
+# 待回答 puts first what is asked of the lawyer, then what is in their practice areas.
+WORKSPACE_PRIORITY = ("-asked_of_me", "-in_my_areas")
+
+
+def unanswered_for(
+    lawyer: LawyerProfile, *, category: Category | None = None
+) -> QuerySet[Question]:
+    """待回答: visible questions nobody has answered yet (not the lawyer's own), those asked of
+    the lawyer first, then those in their practice areas, newest first."""
+    areas = LawyerProfile.practice_areas.through.objects.filter(lawyerprofile=lawyer).values(
+        "category_id"
+    )
+    questions = (
+        question_list()
+        .filter(answer_count=0)
+        .exclude(author_id=lawyer.user_id)
+        .annotate(
+            asked_of_me=Case(
+                When(addressed_to=lawyer, then=1), default=0, output_field=IntegerField()
+            ),
+            in_my_areas=Case(
+                When(category_id__in=areas, then=1), default=0, output_field=IntegerField()
+            ),
+        )
+    )
+    if category is not None:
+        questions = questions.filter(category=category)
+    return questions.order_by(*WORKSPACE_PRIORITY, "-created_at", "-pk")

@@ -15,7 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from consult.models import MAX_ID, Answer, Category, LawyerProfile, Question
+from consult.models import MAX_ID, Answer, Category, FollowUp, LawyerProfile, Question
 from consult.services.answers import MAX_CITATIONS
 from consult.services.holds import HELD_NOTICE
 from portal.api.serializers import SlugRelatedField, StrictSerializer
@@ -121,6 +121,21 @@ class LawyerMeSerializer(LawyerSerializer):
         )
 
 
+class FollowUpSerializer(serializers.ModelSerializer):
+    """One message of a 追问 thread: who wrote it by role (the asker is never named, the lawyer
+    is the answer's)."""
+
+    answer = serializers.IntegerField(source="answer_id", read_only=True)
+    role = serializers.SerializerMethodField(help_text="asker：提问者追问；lawyer：律师回复")
+
+    class Meta:
+        model = FollowUp
+        fields = ("id", "answer", "role", "body", "created_at")
+
+    def get_role(self, follow_up: FollowUp) -> str:
+        return "asker" if follow_up.author_id == follow_up.answer.question.author_id else "lawyer"
+
+
 class AnswerSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     question = serializers.IntegerField(source="question_id", read_only=True)
@@ -129,6 +144,9 @@ class AnswerSerializer(serializers.ModelSerializer):
     helpful_count = serializers.IntegerField(read_only=True)
     marked_helpful = serializers.SerializerMethodField(
         help_text="当前用户是否已标记这条回答有帮助（访客恒为 false）"
+    )
+    follow_ups = FollowUpSerializer(
+        many=True, read_only=True, help_text="追问与律师的回复，按时间先后（写入见 follow-ups）"
     )
 
     class Meta:
@@ -144,6 +162,7 @@ class AnswerSerializer(serializers.ModelSerializer):
             "accepted_at",
             "helpful_count",
             "marked_helpful",
+            "follow_ups",
             "created_at",
             "updated_at",
         )
@@ -268,6 +287,13 @@ class AnswerWrittenSerializer(AnswerSerializer):
         fields: tuple[str, ...] = (*AnswerSerializer.Meta.fields, "masked")
 
 
+class FollowUpWrittenSerializer(FollowUpSerializer):
+    masked = MaskedField()
+
+    class Meta(FollowUpSerializer.Meta):
+        fields = (*FollowUpSerializer.Meta.fields, "masked")
+
+
 class HelpfulResultSerializer(serializers.Serializer):
     answer = serializers.IntegerField()
     helpful_count = serializers.IntegerField()
@@ -306,6 +332,18 @@ class QuestionUpdateSerializer(StrictSerializer):
 class QuestionCreateSerializer(QuestionUpdateSerializer):
     is_anonymous = serializers.BooleanField(default=False, help_text="以“匿名用户”显示提问人")
     cited_articles = ArticleIdsField()
+    addressed_to = serializers.PrimaryKeyRelatedField(
+        queryset=LawyerProfile.objects.verified(),
+        required=False,
+        allow_null=True,
+        default=None,
+        pk_field=serializers.IntegerField(),
+        help_text="向TA提问：认证律师的 id（律师会收到通知，其他律师也可以回答）",
+        error_messages={
+            "does_not_exist": "没有这位认证律师。",
+            "incorrect_type": "律师 id 应为整数。",
+        },
+    )
 
 
 class AnswerInputSerializer(StrictSerializer):
@@ -321,3 +359,7 @@ class HideInputSerializer(StrictSerializer):
     reason = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default="", help_text="隐藏原因"
     )
+
+
+class FollowUpInputSerializer(StrictSerializer):
+    body = serializers.CharField(max_length=1000, help_text="追问或回复的内容，最多 1000 字")

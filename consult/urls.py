@@ -1,6 +1,14 @@
 from django.urls import path
 
-from consult import browse_views, feeds, privacy_views, question_assessment, removal_views, views
+from consult import (
+    browse_views,
+    feeds,
+    lawyer_views,
+    privacy_views,
+    question_assessment,
+    removal_views,
+    views,
+)
 
 app_name = "consult"
 urlpatterns = [
@@ -26,7 +34,20 @@ urlpatterns = [
     path("answers/<int:pk>/accept/", views.answer_accept, name="answer-accept"),
     path("answers/<int:pk>/helpful/", views.answer_helpful, name="answer-helpful"),
     path("lawyers/apply/", views.lawyer_apply_view, name="lawyer-apply"),
-    path("lawyers/<int:pk>/", views.lawyer_detail, name="lawyer-detail"),
+    path("answers/<int:pk>/follow-ups/", lawyer_views.follow_up_create, name="follow-up-create"),
+    path("lawyers/", lawyer_views.lawyer_list, name="lawyer-list"),
+    path("lawyers/workspace/", lawyer_views.workspace, name="lawyer-workspace"),
+    path(
+        "lawyers/workspace/answers/",
+        lawyer_views.workspace_answers,
+        name="lawyer-workspace-answers",
+    ),
+    path(
+        "lawyers/workspace/profile/",
+        lawyer_views.workspace_profile,
+        name="lawyer-workspace-profile",
+    ),
+    path("lawyers/<int:pk>/", lawyer_views.lawyer_detail, name="lawyer-detail"),
     path("lawyers/<int:pk>/feed/", feeds.LawyerAnswersFeed(), name="feed-lawyer"),
     path("notifications/", views.notification_list, name="notification-list"),
     path("notifications/<int:pk>/", views.notification_open, name="notification-open"),

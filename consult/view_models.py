@@ -24,6 +24,7 @@ class AnswerOnPage:
     can_edit: bool
     can_mark_helpful: bool
     marked_helpful: bool
+    can_follow_up: bool
 
     def __getattr__(self, name: str) -> Any:
         # Only called for names the dataclass doesn't have.

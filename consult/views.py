@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.debug import sensitive_post_parameters
@@ -35,6 +35,7 @@ from consult.models import (
 )
 from consult.search import question_result_page, similar_questions
 from consult.services import answers as answer_services
+from consult.services import follow_ups as follow_up_services
 from consult.services import notifications as notification_services
 from consult.services import questions as question_services
 from consult.services.citations import typed_citations
@@ -145,7 +146,7 @@ def _question_or_404(request: HttpRequest, pk: int) -> Question:
     return get_object_or_404(
         # The stored related list comes along; the citations with their laws in one query.
         Question.objects.reachable_by(request.user)
-        .select_related("category", "author", "related_list")
+        .select_related("category", "author", "addressed_to", "related_list")
         .prefetch_related(Prefetch("cited_articles", queryset=Article.objects.with_law())),
         pk=pk,
     )
@@ -176,6 +177,8 @@ def question_detail(
             can_edit=permissions.can_edit_answer(user, answer),
             can_mark_helpful=permissions.can_mark_helpful(user, answer) and answer.pk not in marked,
             marked_helpful=answer.pk in marked,
+            can_follow_up=permissions.can_follow_up(user, answer)
+            and len(answer.follow_ups.all()) < follow_up_services.MAX_PER_ANSWER,
         )
         for answer, body in zip(answers, bodies, strict=True)
     ]
@@ -210,6 +213,7 @@ def question_detail(
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def question_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    addressed: LawyerProfile | None = None
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
         form = QuestionForm.from_assessment(request.POST.get("assessment_facts", ""))
@@ -218,22 +222,30 @@ def question_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         kept = {name: request.POST.get(name, "") for name in ("title", "body", "category")}
         form = QuestionForm(initial={**kept, "is_anonymous": "is_anonymous" in request.POST})
     else:
-        form = QuestionForm(request.POST if request.method == "POST" else None)
+        # "向TA提问" on a lawyer's profile: /questions/ask/?lawyer=<id>.
+        addressed = selectors.addressable_lawyer(request.GET.get("lawyer", ""))
+        form = QuestionForm(initial={"addressed_to": addressed.pk if addressed else None})
     if form.is_bound and form.is_valid():
         report: list[Masked] = []
-        question = question_services.question_create(
-            author=request.user, masked_report=report, **form.cleaned_data
-        )
-        if question.is_public:
-            messages.success(request, "问题已发布，律师回答后我们会通知您。")
+        try:
+            question = question_services.question_create(
+                author=request.user, masked_report=report, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)  # e.g. a question addressed to oneself
         else:
-            messages.warning(request, HELD_NOTICE)
-        _tell_what_was_masked(request, report)
-        return redirect(question)
+            if question.is_public:
+                messages.success(request, "问题已发布，律师回答后我们会通知您。")
+            else:
+                messages.warning(request, HELD_NOTICE)
+            _tell_what_was_masked(request, report)
+            return redirect(question)
+    if form.is_bound:
+        addressed = form.cleaned_data.get("addressed_to")
     return render(
         request,
         "consult/question_form.html",
-        {"form": form, "creating": True, **_attached_preview(form)},
+        {"form": form, "creating": True, "addressed": addressed, **_attached_preview(form)},
     )
 
 
@@ -377,18 +389,6 @@ def lawyer_apply_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "consult/lawyer_apply.html", {"form": form, "profile": profile})
 
 
-@cached_page(page_scopes.lists)
-def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        lawyer = selectors.public_lawyer(pk)
-    except LawyerProfile.DoesNotExist:
-        raise Http404("没有这位律师") from None
-    answers = (
-        lawyer.answers.public().select_related("question__category").order_by("-created_at")[:50]
-    )
-    return render(request, "consult/lawyer_detail.html", {"lawyer": lawyer, "answers": answers})
-
-
 @login_required
 @ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -398,7 +398,7 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     notifications = (
         Notification.objects.filter(recipient=request.user)
         .visible()
-        .select_related("question", "answer__lawyer")
+        .select_related("question", "answer__lawyer", "follow_up")
     )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "consult/notification_list.html", {"page": page})
@@ -407,10 +407,10 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(
-        Notification.objects.visible().select_related("answer__question"),
+        Notification.objects.visible(),
         pk=pk,
         recipient=request.user,
     )
     if notification.read_at is None:
         notification_services.mark_read(recipient=request.user, pk=notification.pk)
-    return redirect(notification.answer)
+    return redirect(notification.get_absolute_url())

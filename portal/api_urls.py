@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from consult.api.answers import AnswerViewSet
 from consult.api.directory import CategoryViewSet, LawyerViewSet
+from consult.api.follow_ups import FollowUpViewSet
 from consult.api.me import MeExportView, MeView
 from consult.api.questions import QuestionViewSet
 from statutes.api import ArticleViewSet, LawArticleViewSet, LawViewSet
@@ -18,6 +19,9 @@ router = DefaultRouter()
 router.register("questions", QuestionViewSet, basename="question")
 router.register(
     r"questions/(?P<question_pk>[0-9]+)/answers", AnswerViewSet, basename="question-answer"
+)
+router.register(
+    r"answers/(?P<answer_pk>[0-9]+)/follow-ups", FollowUpViewSet, basename="answer-follow-up"
 )
 router.register("lawyers", LawyerViewSet, basename="lawyer")
 router.register("categories", CategoryViewSet, basename="category")

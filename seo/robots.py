@@ -20,11 +20,13 @@ from seo.absolute import absolute_url
 
 def private_path_prefixes() -> list[str]:
     """Sign-in, account and notification pages, the ask and lawyer-application forms, the
-    answer actions, the admin and the API (with its docs)."""
+    lawyer workspace, the answer actions (追问 included), the admin and the API (with its
+    docs)."""
     return [
         _parent(reverse("accounts:account")),  # every page under /accounts/
         reverse("consult:question-create"),
         reverse("consult:lawyer-apply"),
+        reverse("consult:lawyer-workspace"),  # and its pages: a lawyer's own
         reverse("consult:notification-list"),
         reverse("consult:search-suggestions"),
         # /answers/<id>/edit|accept|helpful/: actions only; an answer is read on its question.

@@ -21,15 +21,30 @@ from django.utils import timezone
 from django_tasks import task
 
 from accounts.models import User
-from consult.models import Answer, Notification
+from consult.models import Answer, FollowUp, LawyerProfile, Notification, Question
 
 logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "consult.unsubscribe"
 
+Kind = Notification.Kind
+
 SUBJECTS = {
-    Notification.Kind.ANSWER_POSTED: "您的问题有了律师回答：{title}",
-    Notification.Kind.ANSWER_ACCEPTED: "您的回答被采纳了：{title}",
+    Kind.ANSWER_POSTED: "您的问题有了律师回答：{title}",
+    Kind.ANSWER_ACCEPTED: "您的回答被采纳了：{title}",
+    Kind.FOLLOW_UP_ASKED: "提问者对您的回答有追问：{title}",
+    Kind.FOLLOW_UP_REPLIED: "律师回复了您的追问：{title}",
+    Kind.QUESTION_ADDRESSED: "有人向您提问：{title}",
+    Kind.LAWYER_VERIFIED: "您的律师认证已通过",
+    Kind.LAWYER_REJECTED: "您的律师认证申请未通过",
+    Kind.LAWYER_REVOKED: "您的律师认证已被撤销",
+}
+
+# What the admin decided, by the status the lawyer was set to.
+LAWYER_DECISIONS = {
+    LawyerProfile.Status.VERIFIED: Kind.LAWYER_VERIFIED,
+    LawyerProfile.Status.REJECTED: Kind.LAWYER_REJECTED,
+    LawyerProfile.Status.REVOKED: Kind.LAWYER_REVOKED,
 }
 
 # The first attempt and then one retry after each delay: a mail server that is down for up to
@@ -55,9 +70,26 @@ def unsubscribe_url(user: User) -> str:
     return settings.SITE_URL + path
 
 
-def notify(*, recipient: User, kind: str, answer: Answer) -> Notification:
+def notify(
+    *,
+    recipient: User,
+    kind: str,
+    answer: Answer | None = None,
+    question: Question | None = None,
+    follow_up: FollowUp | None = None,
+    note: str = "",
+) -> Notification:
+    """Notify about an answer (or a 追问 under one), a question, or, with neither, a decision on
+    the recipient's lawyer application (`note` carries the admin's reason)."""
+    if answer is not None:
+        question = answer.question
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, question=answer.question, answer=answer
+        recipient=recipient,
+        kind=kind,
+        question=question,
+        answer=answer,
+        follow_up=follow_up,
+        note=note[:200],
     )
     if _wants_email(recipient):
         # Only once the write is committed: a rolled-back answer sends nothing. robust: should
@@ -134,12 +166,12 @@ def _email(notification: Notification) -> EmailMessage:
     unsubscribe = unsubscribe_url(recipient)
     context = {
         "notification": notification,
-        "question_url": settings.SITE_URL + notification.answer.get_absolute_url(),
+        "question_url": settings.SITE_URL + notification.get_absolute_url(),
         "unsubscribe_url": unsubscribe,
     }
     return EmailMessage(
         subject=SUBJECTS[Notification.Kind(notification.kind)].format(
-            title=one_line(notification.question.title)[:40]
+            title=one_line(notification.question.title)[:40] if notification.question else ""
         ),
         body=render_to_string("consult/email/notification.txt", context),
         to=[recipient.email],

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from assessment.engine import Facts
 from consult import counters, permissions
-from consult.models import Category, Question
+from consult.models import Category, LawyerProfile, Notification, Question
 from consult.search_index import index_question
 from consult.services.citations import set_typed_citations, sync_detected_citations
 from consult.services.holds import hold_reason
 from consult.services.masking import Masked, masked
+from consult.services.notifications import notify
 from statutes.models import Article
 
 
@@ -29,14 +30,17 @@ def question_create(
     is_anonymous: bool = False,
     cited_articles: Iterable[Article] = (),
     assessment_facts: Facts | None = None,
+    addressed_to: LawyerProfile | None = None,
     masked_report: list[Masked] | None = None,
 ) -> Question:
-    """Ask a question. Personal identifiers in the title and body are masked before anything
-    is saved; what was masked is appended to `masked_report` when one is given. A question
-    that looks like spam is held for review (consult.services.holds): not public until staff
-    approve it."""
+    """Ask a question (addressed to a lawyer, who is notified, when one is given). Personal
+    identifiers in the title and body are masked before anything is saved; what was masked is
+    appended to `masked_report` when one is given. A question that looks like spam is held for
+    review (consult.services.holds): not public until staff approve it."""
     if not permissions.can_ask(author):
         raise PermissionDenied(permissions.ASK_DENIED)
+    if addressed_to is not None and not permissions.can_address(author, addressed_to):
+        raise ValidationError({"addressed_to": permissions.ADDRESS_DENIED})
     question = Question(
         author=author,
         title=masked(title.strip(), masked_report),
@@ -44,6 +48,7 @@ def question_create(
         category=category,
         is_anonymous=is_anonymous,
         assessment_facts=assessment_facts.to_dict() if assessment_facts else None,
+        addressed_to=addressed_to,
     )
     _hold_if_needed(question)
     question.full_clean()
@@ -52,6 +57,12 @@ def question_create(
     sync_detected_citations(question)
     counters.refresh_categories([question.category_id])
     index_question(question.pk)
+    if addressed_to is not None:
+        notify(
+            recipient=addressed_to.user,
+            kind=Notification.Kind.QUESTION_ADDRESSED,
+            question=question,
+        )
     return question
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consult.models import LawyerProfile
+from consult.models import LawyerProfile, Notification
 from tests.factories import make_lawyer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +14,10 @@ Status = LawyerProfile.Status
 CHANGELIST = reverse("admin:consult_lawyerprofile_changelist")
 
 
-def act(client: Client, action: str, *profiles: LawyerProfile):
+def act(client: Client, action: str, *profiles: LawyerProfile, note: str = "材料核实结果"):
     return client.post(
         CHANGELIST,
-        {"action": action, "_selected_action": [p.pk for p in profiles]},
+        {"action": action, "_selected_action": [p.pk for p in profiles], "note": note},
         follow=True,
     )
 
@@ -106,3 +106,49 @@ def test_a_second_lawyer_is_not_verified_under_a_number_already_verified(
     act(admin_client, "mark_verified", claimant)
     claimant.refresh_from_db()
     assert claimant.status == Status.VERIFIED
+
+
+def test_rejecting_or_revoking_without_a_reason_is_refused_in_chinese(
+    admin_client: Client,
+) -> None:
+    pending = make_lawyer(status=Status.PENDING)
+    response = act(admin_client, "mark_rejected", pending, note="  ")
+    assert "驳回律师时请填写审核说明" in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == Status.PENDING
+
+
+def test_the_lawyer_is_notified_of_a_rejection_with_the_reason_in_the_site_and_by_mail(
+    admin_client: Client, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    profile = make_lawyer(status=Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(admin_client, "mark_rejected", profile, note="执业证照片不清晰")
+    notification = Notification.objects.get(recipient=profile.user)
+    assert notification.kind == Notification.Kind.LAWYER_REJECTED
+    assert notification.note == "执业证照片不清晰"
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].subject == "您的律师认证申请未通过"
+    assert "执业证照片不清晰" in mailoutbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("before", "action", "kind"),
+    [
+        (Status.PENDING, "mark_verified", "lawyer_verified"),
+        (Status.VERIFIED, "mark_revoked", "lawyer_revoked"),
+    ],
+)
+def test_verifying_and_revoking_notify_the_lawyer(
+    admin_client: Client,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    before: str,
+    action: str,
+    kind: str,
+) -> None:
+    profile = make_lawyer(status=before)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(admin_client, action, profile, note="说明")
+    assert list(profile.user.notifications.values_list("kind", "note")) == [(kind, "说明")]
+    assert len(mailoutbox) == 1

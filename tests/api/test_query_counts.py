@@ -152,8 +152,8 @@ def test_a_question_page_costs_the_same_whatever_its_answers(
     # helped counts are stored); related (cold cache): curated link ids, the synonym table, the
     # number of documents and the key terms' frequencies, candidates by text, by category, both
     # sides' citations (2 + 1: each article's newest citations in one query), storing the list
-    # (none is stored yet), the winners by id
-    with django_assert_num_queries(16):
+    # (none is stored yet), the winners by id; the answers' 追问 threads (1)
+    with django_assert_num_queries(17):
         response = api.get(reverse("api:question-detail", args=[question.pk]))
     assert len(response.json()["answers"]) == (5 if which == "quiet" else 25)
 
@@ -165,8 +165,8 @@ def test_an_answer_list_costs_the_same_whatever_its_length(
     question = site.quiet_question if which == "quiet" else site.busy_question
     client = client_for(site.member)
     # session, user; the question; answers, citations, practice areas; the member's helpful
-    # marks (helped counts are stored on the lawyers)
-    with django_assert_num_queries(7):
+    # marks (helped counts are stored on the lawyers); the answers' 追问 threads
+    with django_assert_num_queries(8):
         response = client.get(reverse("api:question-answer-list", args=[question.pk]))
     assert len(response.json()) == (5 if which == "quiet" else 25)
 
@@ -178,7 +178,7 @@ def test_a_cached_related_list_costs_one_query(
     api.get(url)
     # as above, less the computation of "related" (the stored list comes with the question):
     # only the questions by id
-    with django_assert_num_queries(16 - 11 + 1):
+    with django_assert_num_queries(17 - 11 + 1):
         api.get(url)
 
 
@@ -186,7 +186,7 @@ def test_a_question_with_many_curated_links_costs_the_same(
     site: Site, api: APIClient, django_assert_num_queries
 ) -> None:
     # 29 curated links fill "related": no computed candidates are read, so fewer queries
-    # (the link ids, storing the list, then the questions by id).
+    # (the link ids, storing the list, then the questions by id); the answers' 追问 threads.
     with django_assert_num_queries(8):
         response = api.get(reverse("api:question-detail", args=[site.questions[0].pk]))
     assert len(response.json()["related"]) == 8
@@ -194,13 +194,13 @@ def test_a_question_with_many_curated_links_costs_the_same(
 
 DETAILS: dict[str, tuple[Callable[[Site], str], int]] = {
     # the answer (for the 404 check), then the answer list it is served from (the question;
-    # answers, citations, practice areas)
+    # answers, citations, practice areas, 追问 threads)
     "answer": (
         lambda s: reverse(
             "api:question-answer-detail",
             kwargs={"question_pk": s.busy_question.pk, "pk": s.busy_question.answers.first().pk},
         ),
-        5,
+        6,
     ),
     # the lawyer (its helped count stored), practice areas
     "lawyer": (lambda s: reverse("api:lawyer-detail", args=[s.lawyers[0].pk]), 2),

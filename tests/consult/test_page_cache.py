@@ -17,6 +17,7 @@ from django.urls import reverse
 from accounts.models import User
 from consult.models import Answer, Category, LawyerProfile, Question, RelatedLink
 from consult.services import answers as answer_services
+from consult.services import follow_ups as follow_up_services
 from consult.services import lawyers as lawyer_services
 from consult.services.moderation import set_hidden
 from portal.page_cache import HIT_HEADER
@@ -176,7 +177,7 @@ def test_a_pending_message_keeps_a_visitor_off_the_cache(client: Client, site: S
 
 
 @pytest.mark.parametrize(
-    "which", ["home", "category", "question", "pi-question", "lawyer", "article"]
+    "which", ["home", "category", "question", "pi-question", "lawyer", "lawyers", "article"]
 )
 def test_cached_pages_hold_no_csrf_token_and_no_user_name(
     client: Client, site: Site, which: str
@@ -188,6 +189,7 @@ def test_cached_pages_hold_no_csrf_token_and_no_user_name(
         "question": site.question.get_absolute_url(),
         "pi-question": pi_question.get_absolute_url(),  # embeds the assessment form
         "lawyer": site.lawyer.get_absolute_url(),
+        "lawyers": reverse("consult:lawyer-list"),
         "article": site.cited.get_absolute_url(),
     }[which]
     signed_in = Client()
@@ -267,6 +269,36 @@ def _related_link(site: Site) -> None:
     admin.site._registry[RelatedLink].save_model(admin_request(site.staff), link, None, False)
 
 
+def _follow_up(site: Site) -> None:
+    follow_up_services.follow_up_create(
+        answer=site.answer, by=site.question.author, body="仲裁需要准备哪些材料？"
+    )
+
+
+def _follow_up_reply(site: Site) -> None:
+    _follow_up(site)
+    follow_up_services.follow_up_create(
+        answer=site.answer, by=site.lawyer.user, body="劳动合同和工资流水。"
+    )
+
+
+def _new_firm(site: Site) -> None:
+    lawyer_services.lawyer_update_profile(
+        profile=site.lawyer,
+        by=site.lawyer.user,
+        real_name=site.lawyer.real_name,
+        license_number=site.lawyer.license_number,
+        law_firm="新换的律师事务所",
+        region=site.lawyer.region,
+        practice_areas=[site.category],
+    )
+
+
+def _verify_new_lawyer(site: Site) -> None:
+    pending = make_lawyer(real_name="新认证律师", status=LawyerProfile.Status.PENDING)
+    lawyer_services.lawyer_verify(profile=pending, by=site.staff)
+
+
 def _rename_category(site: Site) -> None:
     site.category.name = "劳动争议"
     admin.site._registry[Category].save_model(admin_request(site.staff), site.category, None, True)
@@ -297,6 +329,21 @@ CHANGES = {
     ),
     "a new related link": Change(
         lambda s: s.question.get_absolute_url(), _related_link, lambda s: "与此无关的另一个问题？"
+    ),
+    "a 追问": Change(
+        lambda s: s.question.get_absolute_url(), _follow_up, lambda s: "仲裁需要准备哪些材料？"
+    ),
+    "a lawyer's reply to a 追问": Change(
+        lambda s: s.question.get_absolute_url(), _follow_up_reply, lambda s: "劳动合同和工资流水。"
+    ),
+    "a lawyer's new firm (profile)": Change(
+        lambda s: s.lawyer.get_absolute_url(), _new_firm, lambda s: "新换的律师事务所"
+    ),
+    "a lawyer's new firm (找律师)": Change(
+        lambda s: reverse("consult:lawyer-list"), _new_firm, lambda s: "新换的律师事务所"
+    ),
+    "a newly verified lawyer (找律师)": Change(
+        lambda s: reverse("consult:lawyer-list"), _verify_new_lawyer, lambda s: "新认证律师"
     ),
     "a renamed category (home)": Change(
         lambda s: reverse("consult:home"), _rename_category, lambda s: "劳动争议"

@@ -77,8 +77,8 @@ PAGES = {
     # the key terms' frequencies, candidates by text and by category, both sides' citations (2 +
     # 1: each article's newest citations in one query), storing the list, the winners by id
     # (11); recommended, on a cold cache (1); concerns_pi_crime: the article ids, on a cold
-    # cache (1) — its citations are the page's own
-    "question": (lambda s: s.questions[0].get_absolute_url(), 18),
+    # cache (1) — its citations are the page's own; the answers' 追问 threads (1)
+    "question": (lambda s: s.questions[0].get_absolute_url(), 19),
     # /questions/: the page of questions, each with the start of its best answer stored on the
     # row (1); the categories for the filter (1)
     "questions": (lambda s: reverse("consult:question-list"), 2),
@@ -90,8 +90,13 @@ PAGES = {
         ),
         3,
     ),
-    # the lawyer with practice areas (2), their answers (1)
-    "lawyer": (lambda s: s.lawyer.get_absolute_url(), 3),
+    # the lawyer with practice areas (2), their answers (1), their answer and 采纳 counts (1)
+    "lawyer": (lambda s: s.lawyer.get_absolute_url(), 4),
+    # 找律师: the count, a page of lawyers, their practice areas, the categories to filter by
+    "lawyers": (lambda s: reverse("consult:lawyer-list"), 4),
+    # the same, in one practice area: + the area looked up by its slug (a region adds no query,
+    # and is not cached: typed text must not fill the cache)
+    "lawyers-in-area": (lambda s: reverse("consult:lawyer-list") + "?practice_area=labor", 5),
     # the law's version, its law and its version in force (3), the article, its neighbours (2),
     # whether the assessment applies (1), the count (capped) and the page of citing questions
     "article": (lambda s: s.cited.get_absolute_url(), 9),
@@ -137,8 +142,37 @@ def test_the_question_page_as_its_signed_in_asker(
     # as for a visitor, + the session and the user, the asker's helpful marks, the lawyer
     # profile of the user (may they answer), the unread notifications in the header (the asker
     # edits their question answered or not: no query asks)
-    with django_assert_num_queries(18 + 5):
+    with django_assert_num_queries(19 + 5):
         assert client.get(site.questions[0].get_absolute_url()).status_code == 200
+
+
+# workspace page → (URL, queries) for the verified lawyer `site.lawyer`: each starts with the
+# session, the user and the lawyer profile (3), and ends with the unread notifications in the
+# header (1).
+WORKSPACE_PAGES = {
+    # the answer and 采纳 counts (1), the count and the page of unanswered questions (2), the
+    # categories of the filter's menu (1)
+    "unanswered": (lambda s: reverse("consult:lawyer-workspace"), 3 + 4 + 1),
+    # the same, filtered by a category (its lookup by slug: 1)
+    "unanswered-in-category": (
+        lambda s: reverse("consult:lawyer-workspace") + "?category=labor",
+        3 + 5 + 1,
+    ),
+    # the answer and 采纳 counts (1), the count and the page of answers (2)
+    "mine": (lambda s: reverse("consult:lawyer-workspace-answers"), 3 + 3 + 1),
+}
+
+
+@pytest.mark.parametrize("name", WORKSPACE_PAGES)
+def test_a_workspace_page_costs_the_same_whatever_the_sites_size(
+    client: Client, site: Site, django_assert_num_queries, name: str
+) -> None:
+    for n in range(len(site.questions)):
+        make_question(category=site.category, title=f"还没有人回答的第{n}个问题？")
+    client.force_login(site.lawyer.user)
+    url, queries = WORKSPACE_PAGES[name]
+    with django_assert_num_queries(queries):
+        assert client.get(url(site)).status_code == 200
 
 
 @pytest.mark.parametrize("answers", [2, 6])

@@ -1,6 +1,6 @@
 """Time the assessment engine alone and through its API; prints numbers, asserts nothing.
 
-Usage:  .venv/bin/python bench/assessment.py [--n 20000]
+Usage:  .venv/bin/python bench/assessment_speed.py [--n 20000]
 """
 
 from __future__ import annotations

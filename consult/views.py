@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from consult import page_scopes, permissions, related, selectors, structured_data
 from consult.filters import QuestionSearchFilter
@@ -32,6 +31,7 @@ from consult.services import questions as question_services
 from consult.services.citations import typed_citations
 from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
+from portal.limits import write_limited
 from portal.page_cache import cached_page
 from portal.paginators import KnownCountPaginator
 from search.query import parse_query
@@ -47,8 +47,6 @@ from statutes.search import (
 
 PAGE_SIZE = 20
 REFERENCED_LIMIT = 30
-# Writes are rate-limited per user (or per IP for visitors); reads are not.
-WRITE_RATE = "20/m"
 
 
 @cached_page(page_scopes.lists)
@@ -188,7 +186,7 @@ def question_detail(
 # them out of error reports, as the tool does.
 @sensitive_post_parameters("assessment_facts")
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def question_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "title" not in request.POST:
         # Arriving from the assessment tool with only the facts to attach: start a new form.
@@ -207,7 +205,7 @@ def question_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_edit_question(request.user, question):
@@ -229,7 +227,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_answer(request.user, question):
@@ -248,7 +246,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
         Answer.objects.select_related("question", "lawyer").filter(question__is_hidden=False), pk=pk
@@ -287,7 +285,7 @@ def _visible_answer(pk: int) -> Answer:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _visible_answer(pk)
     answer_services.answer_accept(answer=answer, by=request.user)
@@ -297,7 +295,7 @@ def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_helpful(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _visible_answer(pk)
     try:
@@ -309,7 +307,7 @@ def answer_helpful(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def lawyer_apply_view(request: HttpRequest) -> HttpResponse:
     profile = LawyerProfile.objects.filter(user=request.user).first()
     can_apply = profile is None or profile.status in (
@@ -351,7 +349,7 @@ def lawyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         notification_services.mark_read(recipient=request.user)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    # The project's own tables: write-budget counts and idempotent responses (portal/models.py).
+    "portal",
     "accounts",
     "search",
     "statutes",

@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
+from portal.limits import WriteBudgetExhausted
+
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     # The services' PermissionDenied messages are written for people, in Chinese.
@@ -33,7 +35,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
     response = render(request, "429.html", status=429)
-    response["Retry-After"] = "60"
+    # The write budget knows when its window ends (portal/limits.py); django-ratelimit doesn't.
+    response["Retry-After"] = str(
+        exception.retry_after if isinstance(exception, WriteBudgetExhausted) else 60
+    )
     return response
 
 

@@ -52,6 +52,7 @@ if settings.BENCH_BARE_VIEW:
     # Only for bench/load.py: the same middleware as every page, no database, no template.
     urlpatterns.append(path("bench/bare/", views.bench_bare, name="bench-bare"))
 
+handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -29,6 +29,7 @@ from consult.services import moderation
 from consult.services import questions as question_services
 from consult.services.masking import Masked
 from portal.api.errors import error_responses
+from portal.api.idempotency import AtomicWrites
 from portal.api.pagination import KeysetPagination
 from portal.api.permissions import staff_with
 from statutes.models import Article
@@ -119,7 +120,7 @@ QUESTION_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="é—
         responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
 )
-class QuestionViewSet(viewsets.GenericViewSet):
+class QuestionViewSet(AtomicWrites, viewsets.GenericViewSet):
     permission_classes = [QuestionPermission]
     filterset_class = QuestionFilter
     pagination_class = KeysetPagination

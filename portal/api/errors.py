@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
@@ -66,7 +66,9 @@ _ERROR_DESCRIPTIONS = {
     401: "未登录：请使用会话或 `Authorization: Token …` 认证。",
     403: "无权执行此操作（说明在 detail 中）。",
     404: "不存在，或已被隐藏。",
+    422: "同一个 `Idempotency-Key` 已用于内容不同的请求。",
     429: "请求过于频繁；`Retry-After` 头给出需要等待的秒数。",
+    503: "数据库暂时无法连接，请求没有生效；`Retry-After` 头给出建议等待的秒数。",
 }
 
 
@@ -79,3 +81,36 @@ def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
         )
         for code in codes
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors raised outside DRF's views, answered as JSON under /api/ (portal/views.py's handlers).
+
+API_PREFIX = "/api/"
+# Seconds a client waits before retrying while the database doesn't answer; PostgreSQL
+# restarts in about that long (bench/db_restart.py).
+DATABASE_RETRY_AFTER = 5
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def api_not_found() -> JsonResponse:
+    """A URL under /api/ that no endpoint matches."""
+    return JsonResponse({"detail": "没有这个接口。"}, status=404)
+
+
+def api_error(status: int, detail: str) -> JsonResponse:
+    return JsonResponse({"detail": detail}, status=status)
+
+
+def api_unavailable() -> JsonResponse:
+    """The database doesn't answer: try again after Retry-After (a write that did commit is
+    answered from its Idempotency-Key, portal/api/idempotency.py)."""
+    response = JsonResponse(
+        {"detail": "数据库暂时无法连接，请稍后重试；带同一个 Idempotency-Key 重试不会重复提交。"},
+        status=503,
+    )
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response

@@ -330,6 +330,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The Idempotency-Key header, its 422 and the database-down 503 (portal/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api.schema.document_writes",
+    ],
     # Choice sets that share values (有效/已修改/已废止 …) get stable names in the schema.
     "ENUM_NAME_OVERRIDES": {
         "LawVersionStatusEnum": "statutes.models.LawVersion.Status",

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from consult.sitemaps import CategorySitemap, LawyerSitemap, QuestionSitemap
 from portal import views
@@ -44,6 +44,9 @@ urlpatterns = [
     path("tools/", include("statutes.tool_urls")),
     path("api/v1/assessments/", AssessmentView.as_view(), name="api-assessment"),
     path("api/v1/", include("portal.api_urls")),
+    # Anything else under /api/ is a JSON 404, with DEBUG on as well (handler404 only serves
+    # with DEBUG off).
+    re_path(r"^api/", views.api_not_found, name="api-not-found"),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
 ]

@@ -19,13 +19,16 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 
 from portal.api.errors import (
     DATABASE_RETRY_AFTER,
     api_error,
-    api_not_found,
     api_unavailable,
     is_api_request,
+)
+from portal.api.errors import (
+    api_not_found as api_not_found_response,
 )
 from portal.limits import WriteBudgetExhausted
 
@@ -47,13 +50,20 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if is_api_request(request):
+        return api_error(403, "CSRF 校验失败：请刷新页面后重试，或使用令牌认证。")
     return render(request, "403_csrf.html", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api_request(request):
-        return api_not_found()
+        return api_not_found_response()
     return render(request, "404.html", status=404)
+
+
+@csrf_exempt  # a POST to no endpoint is a 404, not a CSRF refusal
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    return api_not_found_response()
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -52,7 +52,8 @@ _MESSAGES = {"type": "array", "items": {"type": "string"}}
 FIELD_ERRORS_SCHEMA = {
     "type": "object",
     "description": "按字段列出的错误信息；不属于某个字段的错误在 non_field_errors 或 detail 下。",
-    "additionalProperties": {"oneOf": [_MESSAGES, {"type": "string"}]},
+    # A list's or a nested object's errors are keyed by index or field: {"0": ["…"]}.
+    "additionalProperties": {"oneOf": [_MESSAGES, {"type": "string"}, {"type": "object"}]},
     "example": {"title": ["该字段是必填项。"], "non_field_errors": ["……"]},
 }
 

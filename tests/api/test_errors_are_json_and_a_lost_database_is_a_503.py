@@ -84,3 +84,13 @@ def test_another_server_error_on_the_api_is_a_json_500(monkeypatch) -> None:
     assert response.status_code == 500
     assert response["Content-Type"] == "application/json"
     assert response.json()["detail"]
+
+
+def test_an_unmatched_api_url_is_json_with_debug_on_too(settings) -> None:
+    settings.DEBUG = True
+
+    get = APIClient().get("/api/v1/articles/null,null/")
+    post = APIClient(enforce_csrf_checks=True).post("/api/v2/questions/", {}, format="json")
+
+    assert (get.status_code, post.status_code) == (404, 404)
+    assert get["Content-Type"] == post["Content-Type"] == "application/json"

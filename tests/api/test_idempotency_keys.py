@@ -117,3 +117,15 @@ def test_every_query_of_a_write_runs_before_its_commit(criminal) -> None:
     assert response.status_code == 201
     assert in_transaction
     assert all(in_transaction)
+
+
+def test_the_schema_offers_the_key_on_writes_and_a_503_everywhere(api: APIClient) -> None:
+    schema = api.get(reverse("api:schema"), {"format": "json"}).json()
+    create = schema["paths"]["/api/v1/questions/"]["post"]
+    listing = schema["paths"]["/api/v1/questions/"]["get"]
+
+    assert "Idempotency-Key" in [p["name"] for p in create["parameters"]]
+    assert {"422", "503"} <= set(create["responses"])
+    assert "503" in listing["responses"]
+    page_size = next(p for p in listing["parameters"] if p["name"] == "page_size")
+    assert (page_size["schema"]["minimum"], page_size["schema"]["maximum"]) == (1, 100)

@@ -4,6 +4,8 @@ committed write is always answered."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -129,3 +131,28 @@ def test_the_schema_offers_the_key_on_writes_and_a_503_everywhere(api: APIClient
     assert "503" in listing["responses"]
     page_size = next(p for p in listing["parameters"] if p["name"] == "page_size")
     assert (page_size["schema"]["minimum"], page_size["schema"]["maximum"]) == (1, 100)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_retries_racing_with_one_key_write_once(criminal) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one write at a time: there is no race to lose")
+    token = Token.objects.create(user=make_user("dora")).key
+    start = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def retry() -> None:
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+        start.wait()
+        statuses.append(post(client, question(), key="k-race").status_code)
+        connection.close()
+
+    racers = [threading.Thread(target=retry) for _ in range(2)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join()
+
+    assert statuses == [201, 201]
+    assert Question.objects.count() == 1

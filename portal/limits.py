@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django_ratelimit.exceptions import Ratelimited
 
-from accounts.models import User
 from portal.ratelimit import client_ip
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -71,17 +71,17 @@ def write_rate() -> tuple[int, int]:
     # Read per request, as the API's throttles read their rates, so that tests can change it.
     from rest_framework.settings import api_settings
 
-    return parse_rate(api_settings.DEFAULT_THROTTLE_RATES["writes"])
+    return parse_rate(str(api_settings.DEFAULT_THROTTLE_RATES["writes"]))
 
 
-def write_ident(user: User | AnonymousUser, request: HttpRequest) -> str:
+def write_ident(user: AbstractBaseUser | AnonymousUser, request: HttpRequest) -> str:
     """Whose budget: the account when signed in (by session or API token), else the address."""
     if user.is_authenticated:
         return f"user:{user.pk}"
     return f"ip:{client_ip(request)}"
 
 
-def spend_write(*, user: User | AnonymousUser, request: HttpRequest) -> Spent:
+def spend_write(*, user: AbstractBaseUser | AnonymousUser, request: HttpRequest) -> Spent:
     limit, period = write_rate()
     return spend(bucket=f"writes:{write_ident(user, request)}", limit=limit, period=period)
 

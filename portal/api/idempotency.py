@@ -8,8 +8,9 @@ database restarts) can't tell whether it was written. Two rules make retrying sa
   always acknowledged, and a request that fails was not written.
 - A POST may carry `Idempotency-Key: <up to 255 characters>`. The key, the user and a hash of
   the request are stored with the response's body in that same transaction; the same key again
-  answers the stored response without writing anything, and the same key with another request
-  is a 422. Keys are per user; a visitor's key is ignored (visitors can't write).
+  (within 24 hours) answers the stored response without writing anything, and the same key with
+  another request is a 422. Keys are per user; a visitor's key is ignored (visitors can't
+  write). Only successes are stored: after a refusal the key is free for the corrected request.
 
 Concurrent requests with one key: the second one's INSERT of the key waits on the first's
 transaction (a unique index), then fails, and it answers what the first stored.
@@ -19,10 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import JSONRenderer
@@ -33,6 +36,8 @@ from portal.models import IdempotentResponse
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
+# How long a key is remembered: far longer than any client retries for.
+KEEP = timedelta(hours=24)
 
 
 class KeyReused(exceptions.APIException):
@@ -66,6 +71,10 @@ class AtomicWrites:
         if len(key) > MAX_KEY_LENGTH:
             raise exceptions.ValidationError({HEADER: [f"不能超过 {MAX_KEY_LENGTH} 个字符。"]})
         request_hash = _request_hash(request)
+        # The user's expired keys go as a new one comes: one indexed DELETE, no cron job.
+        IdempotentResponse.objects.filter(
+            user=request.user, created_at__lt=timezone.now() - KEEP
+        ).delete()
         try:
             with transaction.atomic():
                 self.idempotent_response = IdempotentResponse.objects.create(

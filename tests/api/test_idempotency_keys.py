@@ -5,10 +5,12 @@ committed write is always answered."""
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -156,3 +158,15 @@ def test_two_retries_racing_with_one_key_write_once(criminal) -> None:
 
     assert statuses == [201, 201]
     assert Question.objects.count() == 1
+
+
+def test_a_key_is_forgotten_after_a_day(alice: User, criminal) -> None:
+    client = with_token(alice)
+    post(client, question(), key="k-1")
+    IdempotentResponse.objects.update(created_at=timezone.now() - timedelta(hours=25))
+
+    again = post(client, question(), key="k-1")
+
+    assert again.status_code == 201
+    assert "Idempotent-Replayed" not in again
+    assert Question.objects.count() == 2

@@ -19,11 +19,10 @@ from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
-from portal.api.throttles import AssessmentThrottle
+from portal.api.throttles import AnonThrottle, AssessmentThrottle, UserThrottle
 from statutes.assessment import (
     CONDUCTS,
     FIELD_HELP,
@@ -213,10 +212,11 @@ class AssessmentView(APIView):
 
     permission_classes = [AllowAny]
     parser_classes = [StrictJSONParser]
-    # The API's usual throttles plus the "assessments" rate, per IP for visitors and per user
-    # when signed in (portal.api.throttles.AssessmentThrottle reads the rate from settings per
-    # request).
-    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, AssessmentThrottle]
+    # The read rates plus the "assessments" rate, per IP for visitors and per user when signed
+    # in (portal.api.throttles.AssessmentThrottle reads the rate from settings per request). Not
+    # the write budget: an assessment stores nothing, and counting it would write a row (without
+    # Redis) for a request that must leave no trace (portal/limits.py).
+    throttle_classes = [AnonThrottle, UserThrottle, AssessmentThrottle]
 
     def post(self, request: Request) -> Response:
         try:

@@ -45,6 +45,7 @@ NOT_PAGES = {
     "accounts:logout",
     "accounts:api-token",
     "healthz",
+    "api-not-found",
 }
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.I)

@@ -17,7 +17,6 @@ from rest_framework.exceptions import ParseError, UnsupportedMediaType
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from assessment.engine import (
@@ -35,7 +34,7 @@ from assessment.engine.fields import FLAG_FIELDS, MONEY_FIELDS
 from assessment.json import MSG_EMPTY, error_body
 from portal.api.errors import FIELD_ERRORS_SCHEMA, error_responses
 from portal.api.parsers import JSONParser
-from portal.api.throttles import AssessmentThrottle
+from portal.api.throttles import AnonThrottle, AssessmentThrottle, UserThrottle
 
 MSG_MEDIA_TYPE = "请求体必须是 JSON，并设置 Content-Type: application/json"
 MSG_TOO_BIG = "请求体过大"
@@ -198,7 +197,9 @@ class AssessmentView(APIView):
     # The API's usual throttles plus the "assessments" rate, per IP for visitors and per user
     # when signed in (portal.api.throttles.AssessmentThrottle reads the rate from settings per
     # request).
-    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, AssessmentThrottle]
+    # Not the write budget: an assessment stores nothing, and counting it would write a row
+    # (without Redis) for a request that must leave no trace (portal/limits.py).
+    throttle_classes = [AnonThrottle, UserThrottle, AssessmentThrottle]
 
     def post(self, request: Request) -> Response:
         try:

@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from accounts.models import User
 from consult import page_scopes, permissions, selectors
@@ -21,13 +20,13 @@ from consult.search import RELEVANCE_ORDER, search_questions
 from consult.services import follow_ups as follow_up_services
 from consult.services.lawyers import TransitionError, lawyer_update_profile
 from consult.services.masking import Masked, describe
+from portal.limits import write_limited
 from portal.page_cache import cached_page
 from search.query import parse_query
 
 PAGE_SIZE = 20
 RECENT_ANSWERS = 20
 # Writes are rate-limited per user (or per IP for visitors), as on the other pages.
-WRITE_RATE = "20/m"
 
 
 @cached_page(page_scopes.lists, params=("page", "practice_area"))
@@ -112,7 +111,7 @@ def workspace_answers(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def workspace_profile(request: HttpRequest) -> HttpResponse:
     """Editing the profile; a changed name or licence number goes back into review."""
     lawyer = _workspace_lawyer(request)
@@ -141,7 +140,7 @@ def workspace_profile(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     """追问 (the asker) or a reply (the answering lawyer) under an answer."""
     answer = get_object_or_404(

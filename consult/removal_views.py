@@ -7,18 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django_ratelimit.decorators import ratelimit
 
 from consult import permissions
 from consult.forms import QuestionDeleteForm
 from consult.models import Question
 from consult.services import questions as question_services
-
-WRITE_RATE = "20/m"
+from portal.limits import write_limited
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question.objects.select_related("category"), pk=pk)
     if question.is_deleted:

@@ -323,8 +323,9 @@ class ArticleIdsField(serializers.ListField):
 
 
 class QuestionUpdateSerializer(StrictSerializer):
-    title = serializers.CharField(max_length=100, validators=[validate_single_line])
-    body = serializers.CharField(max_length=5000)
+    # min_length=1: what blank refusal already enforces, stated in the schema.
+    title = serializers.CharField(min_length=1, max_length=100, validators=[validate_single_line])
+    body = serializers.CharField(min_length=1, max_length=5000)
     category = SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
     is_anonymous = serializers.BooleanField(help_text="以“匿名用户”显示提问人")
 
@@ -347,7 +348,7 @@ class QuestionCreateSerializer(QuestionUpdateSerializer):
 
 
 class AnswerInputSerializer(StrictSerializer):
-    body = serializers.CharField(max_length=10000)
+    body = serializers.CharField(min_length=1, max_length=10000)
     cited_articles = ArticleIdsField()
 
 

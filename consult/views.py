@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from consult import page_scopes, permissions, related, selectors, structured_data
 from consult.filters import QuestionSearchFilter
@@ -44,6 +43,7 @@ from consult.services.lawyers import TransitionError, lawyer_apply
 from consult.services.masking import Masked, describe
 from consult.view_models import AnswerOnPage
 from portal.http import AuthenticatedHttpRequest
+from portal.limits import write_limited
 from portal.page_cache import cached_page
 from portal.paginators import KnownCountPaginator
 from search.query import parse_query
@@ -60,8 +60,6 @@ from statutes.search import (
 
 PAGE_SIZE = 20
 REFERENCED_LIMIT = 30
-# Writes are rate-limited per user (or per IP for visitors); reads are not.
-WRITE_RATE = "20/m"
 
 
 @cached_page(page_scopes.browse_lists)
@@ -211,7 +209,7 @@ def question_detail(
 # them out of error reports, as the tool does.
 @sensitive_post_parameters("assessment_facts")
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def question_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     addressed: LawyerProfile | None = None
     if request.method == "POST" and "title" not in request.POST:
@@ -256,7 +254,7 @@ def _attached_preview(form: QuestionForm) -> dict[str, object]:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def question_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_edit_question(request.user, question):
@@ -285,7 +283,7 @@ def question_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = _question_or_404(request, pk)
     if not permissions.can_answer(request.user, question):
@@ -304,7 +302,7 @@ def answer_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
         Answer.objects.filter(public_questions("question__")).select_related("question", "lawyer"),
@@ -341,7 +339,7 @@ def _visible_answer(pk: int) -> Answer:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = _visible_answer(pk)
     answer_services.answer_accept(answer=answer, by=request.user)
@@ -351,7 +349,7 @@ def answer_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def answer_helpful(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = _visible_answer(pk)
     try:
@@ -363,7 +361,7 @@ def answer_helpful(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def lawyer_apply_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = LawyerProfile.objects.filter(user=request.user).first()
     can_apply = profile is None or profile.status in (
@@ -390,7 +388,7 @@ def lawyer_apply_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@ratelimit(key="user_or_ip", rate=WRITE_RATE, method="POST", block=True)
+@write_limited
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         notification_services.mark_read(recipient=request.user)

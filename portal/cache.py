@@ -38,6 +38,17 @@ RETRY_SECONDS = 5.0
 _UNAVAILABLE = (RedisError, OSError)
 
 
+# INCR, and on the window's first hit its expiry, in one step: Redis runs a script atomically.
+# Returns the count and the milliseconds left.
+_COUNT_IN_WINDOW = """
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local left = redis.call('PTTL', KEYS[1])
+if left < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]); left = ARGV[1] * 1000 end
+return {hits, left}
+"""
+
+
 def redis_cache(url: str) -> dict[str, Any]:
     """The CACHES entry for REDIS_URL."""
     return {
@@ -88,16 +99,19 @@ class ResilientRedisCache(RedisCache):
             try:
                 return getattr(super(), name)(*args, **kwargs)
             except _UNAVAILABLE as error:
-                self._retry_at[self._location] = time.monotonic() + RETRY_SECONDS
-                logger.error(
-                    "Redis at %s is unavailable (%s: %s); serving from this process's memory, "
-                    "trying again in %.0f s",
-                    self._location,
-                    type(error).__name__,
-                    error,
-                    RETRY_SECONDS,
-                )
+                self._unavailable(error)
         return getattr(self._fallback, name)(*args, **kwargs)
+
+    def _unavailable(self, error: BaseException) -> None:
+        self._retry_at[self._location] = time.monotonic() + RETRY_SECONDS
+        logger.error(
+            "Redis at %s is unavailable (%s: %s); serving from this process's memory, "
+            "trying again in %.0f s",
+            self._location,
+            type(error).__name__,
+            error,
+            RETRY_SECONDS,
+        )
 
     def is_reachable(self) -> bool:
         """Ask Redis itself, past the fallback (for /healthz/)."""
@@ -107,6 +121,31 @@ class ResilientRedisCache(RedisCache):
             return False
         self._retry_at.pop(self._location, None)
         return True
+
+    def count_in_window(self, key: str, period: int) -> tuple[int, float]:
+        """Count one hit in the window of `period` seconds that the first hit opened: the count
+        and the seconds left, in one atomic step (the write budget, portal/limits.py)."""
+        if time.monotonic() >= self._retry_at.get(self._location, 0.0):
+            try:
+                redis_key = self.make_and_validate_key(key)
+                client = self._cache.get_client(redis_key, write=True)
+                hits, milliseconds_left = client.eval(_COUNT_IN_WINDOW, 1, redis_key, period)
+                return int(hits), int(milliseconds_left) / 1000
+            except _UNAVAILABLE as error:
+                self._unavailable(error)
+        return self._count_in_memory(key, period)
+
+    def _count_in_memory(self, key: str, period: int) -> tuple[int, float]:
+        # LocMemCache's add() and incr() each hold its lock: atomic within this process.
+        now = time.time()
+        self._fallback.add(f"{key}:start", now, period)
+        self._fallback.add(key, 0, period)
+        try:
+            hits = self._fallback.incr(key)
+        except ValueError:  # the window ended between add() and incr()
+            return self._count_in_memory(key, period)
+        start = self._fallback.get(f"{key}:start", now)
+        return hits, max(0.0, start + period - now)
 
     def add(self, *args: Any, **kwargs: Any) -> bool:
         return self._call("add", *args, **kwargs)

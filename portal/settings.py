@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
@@ -59,7 +60,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "simple_history",
+    # The project's own tables: write-budget counts and idempotent responses (portal/models.py).
+    "portal",
     "accounts",
     "search",
     "statutes",
@@ -72,6 +76,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp, CONTENT_SECURITY_POLICY below) and Permissions-Policy.
+    "portal.security.SecurityHeadersMiddleware",
+    # A view failing because the database doesn't answer: 503 with Retry-After (portal/views.py).
+    "portal.views.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, auth, messages and CSRF work: serves anonymous cached pages.
     "portal.page_cache.PageCacheMiddleware",
@@ -256,6 +264,22 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
+# Everything from this site only, nothing inline (portal/security.py: the admin's and the API
+# docs' allowances). Browsers report nothing anywhere: violations show in their consoles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Rate limits on writes (django-ratelimit); the API uses DRF's throttles below.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
@@ -341,6 +365,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The Idempotency-Key header, its 422 and the database-down 503 (portal/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api.schema.document_writes",
+    ],
     # Choice sets that share values (有效/已修改/已废止 …) get stable names in the schema.
     "ENUM_NAME_OVERRIDES": {
         "LawVersionStatusEnum": "statutes.models.LawVersion.Status",

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from assessment.api import AssessmentView
@@ -55,6 +55,9 @@ urlpatterns = [
     path("tools/", include("assessment.urls")),
     path("api/v1/assessments/", AssessmentView.as_view(), name="api-assessment"),
     path("api/v1/", include("portal.api_urls")),
+    # Anything else under /api/ is a JSON 404, with DEBUG on as well (handler404 only serves
+    # with DEBUG off).
+    re_path(r"^api/", views.api_not_found, name="api-not-found"),
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
 ]
@@ -63,6 +66,7 @@ if settings.BENCH_BARE_VIEW:
     # Only for bench/load.py: the same middleware as every page, no database, no template.
     urlpatterns.append(path("bench/bare/", views.bench_bare, name="bench-bare"))
 
+handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -356,14 +356,63 @@ def find_identifiers(text: str) -> list[Finding]:
     Each detector sees what the earlier ones found as masked already (stars, the same length),
     as a second masking would see it: an address can't reach into the phone number after it
     ("1202室13812345678") and then be found differently once that number is masked.
+
+    Some masked forms are shorter than what they replace (an address keeps only its road), and
+    that can bring a telling word within a detector's look-back of a number it passed over:
+    in "卡号建设路58号3号楼1202室1381234567800000" 卡号 is too far from the card until the
+    address is masked. So the text is looked at again as it will be published, until nothing
+    more is found, and what that finds is mapped back to the original: masking the published
+    text again then finds nothing and changes nothing.
     """
-    norm = normalise(text)
+    findings = _find(normalise(text))
+    for _ in range(_MAX_LOOKS):
+        published, spans = _published(text, findings)
+        more = [_in_original(found, spans) for found in _find(normalise(published))]
+        new = [found for found in more if found is not None]
+        if not new:
+            break
+        findings = sorted([*findings, *new], key=lambda finding: finding.start)
+    return findings
+
+
+# Each look that finds something masks at least one more identifier; three are already rare.
+_MAX_LOOKS = 4
+
+
+def _find(norm: str) -> list[Finding]:
     taken: list[Finding] = []
     for detector in _DETECTORS:
         for finding in detector(_starred(norm, taken)):
             if not any(finding.start < t.end and t.start < finding.end for t in taken):
                 taken.append(finding)
     return sorted(taken, key=lambda finding: finding.start)
+
+
+def _published(text: str, findings: list[Finding]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The masked text, and its stretches left as written: (start there, start here, length)."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    position = length = 0
+    for finding in [*findings, None]:
+        end = len(text) if finding is None else finding.start
+        spans.append((length, position, end - position))
+        parts.append(text[position:end])
+        length += end - position
+        if finding is not None:
+            parts.append(finding.masked)
+            length += len(finding.masked)
+            position = finding.end
+    return "".join(parts), spans
+
+
+def _in_original(finding: Finding, spans: list[tuple[int, int, int]]) -> Finding | None:
+    """A finding in the published text, placed in the original; None if it touches a masked
+    form (which no detector matches anyway: too few digits are left)."""
+    for published_start, original_start, length in spans:
+        if published_start <= finding.start and finding.end <= published_start + length:
+            shift = original_start - published_start
+            return Finding(finding.kind, finding.start + shift, finding.end + shift, finding.masked)
+    return None
 
 
 def _starred(norm: str, findings: list[Finding]) -> str:
@@ -374,11 +423,4 @@ def _starred(norm: str, findings: list[Finding]) -> str:
 
 def mask_text(text: str) -> MaskResult:
     findings = find_identifiers(text)
-    parts: list[str] = []
-    position = 0
-    for finding in findings:
-        parts.append(text[position : finding.start])
-        parts.append(finding.masked)
-        position = finding.end
-    parts.append(text[position:])
-    return MaskResult("".join(parts), tuple(findings))
+    return MaskResult(_published(text, findings)[0], tuple(findings))

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.api.errors import error_responses
+from portal.api.idempotency import AtomicWrites
 from portal.api.pagination import KeysetPagination
 from portal.http import signed_in_user
 from statutes import selectors, services
@@ -119,7 +120,9 @@ ARTICLE_WRITE_ERRORS = error_responses(400, 401, 403, 404, 429)
         responses={200: ArticleSerializer, **ARTICLE_WRITE_ERRORS},
     ),
 )
-class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ArticleViewSet(
+    AtomicWrites, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     permission_classes = [CuratorOrReadOnly]
     filterset_class = ArticleFilter
     pagination_class = KeysetPagination

@@ -30,6 +30,7 @@ from consult.services.citations import typed_citations
 from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.filters import check_query_params
+from portal.api.idempotency import AtomicWrites
 from portal.api.permissions import view_action
 from portal.http import signed_in_user
 
@@ -129,7 +130,7 @@ ANSWER_DETAIL_PARAMS = [
         responses={201: HelpfulResultSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
 )
-class AnswerViewSet(viewsets.GenericViewSet):
+class AnswerViewSet(AtomicWrites, viewsets.GenericViewSet):
     permission_classes = [AnswerPermission]
     # One answer per lawyer: a question's answers are few and the page shows them whole.
     pagination_class = None

@@ -28,6 +28,7 @@ from consult.services import follow_ups as follow_up_services
 from consult.services.masking import Masked
 from portal.api.errors import error_responses
 from portal.api.filters import check_query_params
+from portal.api.idempotency import AtomicWrites
 
 ANSWER_ID = OpenApiParameter("answer_pk", int, OpenApiParameter.PATH, description="回答 id")
 
@@ -62,7 +63,7 @@ class FollowUpPermission(BasePermission):
         responses={201: FollowUpWrittenSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
 )
-class FollowUpViewSet(viewsets.GenericViewSet):
+class FollowUpViewSet(AtomicWrites, viewsets.GenericViewSet):
     permission_classes = [FollowUpPermission]
     # A thread is short (capped): returned whole.
     pagination_class = None

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from consult.services.personal_data import account_delete, user_data_export
 from portal.api.errors import error_responses
+from portal.api.idempotency import AtomicWrites
 from portal.api.serializers import StrictSerializer
 from portal.api.throttles import AccountThrottle
 
@@ -26,7 +27,7 @@ class AccountDeleteSerializer(StrictSerializer):
     )
 
 
-class MeView(APIView):
+class MeView(AtomicWrites, APIView):
     permission_classes = [IsAuthenticated]
     throttle_classes = [AccountThrottle]
 

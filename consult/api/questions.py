@@ -32,6 +32,7 @@ from consult.services import questions as question_services
 from consult.services.masking import Masked
 from consult.view_models import QuestionThread
 from portal.api.errors import error_responses
+from portal.api.idempotency import AtomicWrites
 from portal.api.pagination import KeysetPagination
 from portal.api.permissions import staff_with, view_action
 from portal.http import signed_in_user
@@ -151,7 +152,7 @@ QUESTION_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="é—
         responses={200: QuestionDetailSerializer, **error_responses(400, 401, 403, 404, 429)},
     ),
 )
-class QuestionViewSet(viewsets.GenericViewSet):
+class QuestionViewSet(AtomicWrites, viewsets.GenericViewSet):
     permission_classes = [QuestionPermission]
     filterset_class = QuestionFilter
     pagination_class = KeysetPagination

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
@@ -63,7 +63,8 @@ _MESSAGES = {"type": "array", "items": {"type": "string"}}
 FIELD_ERRORS_SCHEMA = {
     "type": "object",
     "description": "按字段列出的错误信息；不属于某个字段的错误在 non_field_errors 或 detail 下。",
-    "additionalProperties": {"oneOf": [_MESSAGES, {"type": "string"}]},
+    # A list's or a nested object's errors are keyed by index or field: {"0": ["…"]}.
+    "additionalProperties": {"oneOf": [_MESSAGES, {"type": "string"}, {"type": "object"}]},
     "example": {"title": ["该字段是必填项。"], "non_field_errors": ["……"]},
 }
 
@@ -77,7 +78,9 @@ _ERROR_DESCRIPTIONS = {
     401: "未登录：请使用会话或 `Authorization: Token …` 认证。",
     403: "无权执行此操作（说明在 detail 中）。",
     404: "不存在，或已被隐藏。",
+    422: "同一个 `Idempotency-Key` 已用于内容不同的请求。",
     429: "请求过于频繁；`Retry-After` 头给出需要等待的秒数。",
+    503: "数据库暂时无法连接，请求没有生效；`Retry-After` 头给出建议等待的秒数。",
 }
 
 
@@ -90,3 +93,36 @@ def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
         )
         for code in codes
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors raised outside DRF's views, answered as JSON under /api/ (portal/views.py's handlers).
+
+API_PREFIX = "/api/"
+# Seconds a client waits before retrying while the database doesn't answer; PostgreSQL
+# restarts in about that long (bench/db_restart.py).
+DATABASE_RETRY_AFTER = 5
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def api_not_found() -> JsonResponse:
+    """A URL under /api/ that no endpoint matches."""
+    return JsonResponse({"detail": "没有这个接口。"}, status=404)
+
+
+def api_error(status: int, detail: str) -> JsonResponse:
+    return JsonResponse({"detail": detail}, status=status)
+
+
+def api_unavailable() -> JsonResponse:
+    """The database doesn't answer: try again after Retry-After (a write that did commit is
+    answered from its Idempotency-Key, portal/api/idempotency.py)."""
+    response = JsonResponse(
+        {"detail": "数据库暂时无法连接，请稍后重试；带同一个 Idempotency-Key 重试不会重复提交。"},
+        status=503,
+    )
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response

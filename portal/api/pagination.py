@@ -73,6 +73,19 @@ class KeysetPagination(CursorPagination):
         self.display_page_controls = self.has_previous or self.has_next
         return self.page
 
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
+        # The range get_page_size() enforces, stated in the schema.
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                    "default": self.page_size,
+                }
+        return parameters
+
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:

@@ -14,7 +14,12 @@ from django.core.exceptions import ImproperlyConfigured
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
+from rest_framework.throttling import (
+    AnonRateThrottle,
+    BaseThrottle,
+    SimpleRateThrottle,
+    UserRateThrottle,
+)
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
@@ -41,15 +46,24 @@ class UserThrottle(_LiveRates, UserRateThrottle):
     """Signed-in users, per user (visitors per IP address)."""
 
 
-class WriteThrottle(_LiveRates):
-    """Unsafe methods only, per user or per IP: stricter than the read rates."""
+class WriteThrottle(BaseThrottle):
+    """Unsafe methods only: they spend the one write budget the site's forms spend too, per
+    user or per IP, counted atomically across processes (portal/limits.py)."""
 
-    scope = "writes"
+    retry_after: int = 0
 
-    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+    def allow_request(self, request: Request, view: APIView) -> bool:
         if request.method in SAFE_METHODS:
-            return None
-        return self.cache_format % {"scope": self.scope, "ident": self._ident(request)}
+            return True
+        from portal.limits import spend_write
+
+        # request.user: the API's own authentication (a token), which request._request lacks.
+        spent = spend_write(user=request.user, request=request._request)
+        self.retry_after = spent.retry_after
+        return spent.allowed
+
+    def wait(self) -> int | None:
+        return self.retry_after or None
 
 
 class AssessmentThrottle(_LiveRates):

@@ -33,7 +33,9 @@ def lawyer() -> LawyerProfile:
 def asked(alice, lawyer: LawyerProfile) -> Question:
     """alice's question, answered by lars (so she has a notification), edited after it."""
     question = make_question(author=alice, title="我的身份信息被卖了怎么办？")
-    answer_services.answer_create(question=question, by=lawyer.user, body="建议先报警并保存证据，聊天记录和转账凭证都要留好。")
+    answer_services.answer_create(
+        question=question, by=lawyer.user, body="建议先报警并保存证据，聊天记录和转账凭证都要留好。"
+    )
     question_services.question_update(
         question=question,
         by=alice,

@@ -147,9 +147,10 @@ def test_asking_is_rate_limited(client: Client, alice, category, settings) -> No
     client.force_login(alice)
     statuses = [
         ask(client, category=category.pk, title=f"第{n}个问题的标题？").status_code
-        for n in range(25)
+        for n in range(35)
     ]
-    assert statuses.count(302) == 20
+    # The one write budget the API spends too (THROTTLE_WRITES, portal/limits.py).
+    assert statuses.count(302) == 30
     assert statuses[-1] == 429
     cache.clear()
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from portal import cache as resilient
+from portal.limits import spend
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +114,22 @@ def test_with_redis_up_the_cache_is_redis(redis_up) -> None:
     assert cache.get("greeting") == "你好"
     assert cache._cache.get_client().exists(cache.make_key("greeting")) == 1
     cache.delete("greeting")
+
+
+def test_the_write_budget_still_counts_per_process(redis_down) -> None:
+    # portal/limits.py: never off, never closed while Redis is down; per process, as above.
+    spent = [spend(bucket="writes:user:1", limit=2, period=60) for _ in range(3)]
+
+    assert [s.allowed for s in spent] == [True, True, False]
+    assert 0 < spent[-1].retry_after <= 60
+
+
+def test_with_redis_up_the_write_budget_counts_in_redis(redis_up) -> None:
+    spent = [spend(bucket="writes:user:1", limit=2, period=60) for _ in range(3)]
+
+    assert [s.allowed for s in spent] == [True, True, False]
+    assert 0 < spent[-1].retry_after <= 60
+    key = cache.make_key("budget:writes:user:1")
+    assert int(cache._cache.get_client().get(key)) == 3
+    assert 0 < cache._cache.get_client().ttl(key) <= 60
+    cache.delete("budget:writes:user:1")

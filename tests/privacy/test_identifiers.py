@@ -258,3 +258,16 @@ def test_an_address_running_into_a_mobile_number_masks_both_and_stays_masked() -
     masked = mask_text("建设路58号3号楼1202室13812345678号").text
     assert masked == "建设路***138****5678号"
     assert mask_text(masked).text == masked
+
+
+def test_a_card_word_brought_near_by_a_masked_address_is_judged_in_the_first_masking() -> None:
+    # Found by hypothesis: 卡号 is 16 characters before the card as written, beyond the
+    # look-back, and 8 once the address is masked; masking once must already mask the card.
+    text = "卡号建设路58号3号楼1202室1381234567800000"
+
+    result = mask_text(text)
+
+    assert result.text == "卡号建设路***1381********0000"
+    assert [finding.kind for finding in result.findings] == [Kind.ADDRESS, Kind.BANK_CARD]
+    assert text[result.findings[1].start : result.findings[1].end] == "1381234567800000"
+    assert mask_text(result.text).text == result.text

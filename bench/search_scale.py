@@ -492,7 +492,7 @@ def columns(names: str) -> tuple[str, ...]:
 
 QUESTION_COLUMNS = columns(
     "id author_id category_id title body is_anonymous is_hidden hidden_reason created_at "
-    "updated_at is_demo answer_count helpful_count"
+    "updated_at is_demo answer_count helpful_count best_answer_excerpt"
 )
 ANSWER_COLUMNS = columns(
     "id question_id lawyer_id body is_accepted accepted_at is_hidden hidden_reason created_at "
@@ -567,8 +567,9 @@ def chunk_rows(index: int, plan: Plan, base: Base) -> ChunkRows:
                 asked,
                 asked,
                 False,
-                0,  # stored counters: filled by `recount` once every chunk is in
+                0,  # stored counters and excerpt: filled by `recount` once every chunk is in
                 0,
+                "",
             )
         )
         answer_words = add_answers(rows, rng, base, text, question_id, asked, count, answer_ids)

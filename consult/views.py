@@ -219,6 +219,8 @@ def question_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         # "不附上评估": the same form again, as typed so far, without the facts.
         kept = {name: request.POST.get(name, "") for name in ("title", "body", "category")}
         form = QuestionForm(initial={**kept, "is_anonymous": "is_anonymous" in request.POST})
+    elif request.method == "POST":
+        form = QuestionForm(request.POST)
     else:
         # "向TA提问" on a lawyer's profile: /questions/ask/?lawyer=<id>.
         addressed = selectors.addressable_lawyer(request.GET.get("lawyer", ""))

@@ -58,8 +58,10 @@ def test_the_earlier_text_is_in_the_history_for_staff_only(
 def test_an_answers_earlier_text_is_kept_too(answered: Question) -> None:
     answer = Answer.objects.select_related("lawyer__user").get(question=answered)
     before = answer.body
-    answer_services.answer_update(answer=answer, by=answer.lawyer.user, body="改写后的回答。")
+    answer_services.answer_update(
+        answer=answer, by=answer.lawyer.user, body="改写后的回答：先协商，协商不成可以向法院起诉。"
+    )
     assert [h.body for h in answer.history.order_by("history_date")][-2:] == [
         before,
-        "改写后的回答。",
+        "改写后的回答：先协商，协商不成可以向法院起诉。",
     ]

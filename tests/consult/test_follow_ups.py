@@ -168,7 +168,9 @@ def test_follow_ups_are_gone_with_a_hidden_answer_or_question(world: World, hidd
 
 def test_a_revoked_lawyer_no_longer_replies(world: World) -> None:
     vera = world.users["answering_lawyer"].lawyer_profile
-    lawyer_services.lawyer_revoke(profile=vera, by=world.users["admin"], note="执业证已注销")
+    lawyer_services.lawyer_set_status(
+        profile=vera, status="revoked", by=world.users["admin"], note="执业证已注销"
+    )
     response = client_as(world, "answering_lawyer").post(world.url, {"body": "补充一点。"})
     assert response.status_code == 403
 

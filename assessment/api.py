@@ -198,7 +198,8 @@ class AssessmentView(APIView):
     # The API's usual throttles plus the "assessments" rate, per IP for visitors and per user
     # when signed in (portal.api.throttles.AssessmentThrottle reads the rate from settings per
     # request).
-    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, AssessmentThrottle]
+    # api_settings imports the setting's dotted paths; the stubs type the setting's strings.
+    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, AssessmentThrottle]  # type: ignore[list-item]
 
     def post(self, request: Request) -> Response:
         try:

@@ -143,7 +143,8 @@ class AssessmentForm(forms.Form):
         self.facts: Facts | None = None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()  # Django's returns self.cleaned_data (typed as maybe None)
+        cleaned = self.cleaned_data
         # A key no field reads would be dropped silently; say so instead, as the API does.
         for key in sorted(set(self.data) - set(self.fields) - TRANSPORT_KEYS):
             self.add_error(None, MSG_UNKNOWN.format(key=key))

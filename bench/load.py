@@ -316,10 +316,17 @@ def worker_memory_mb(master: int) -> list[tuple[float, float]]:
     for pid in process_tree(master)[1:]:
         status = Path(f"/proc/{pid}/status").read_text()
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        rss = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
-        pss = int(re.search(r"Pss:\s+(\d+) kB", rollup).group(1)) / 1024
-        sizes.append((rss, pss))
+        sizes.append(
+            (_kb(r"VmRSS:\s+(\d+) kB", status) / 1024, _kb(r"Pss:\s+(\d+) kB", rollup) / 1024)
+        )
     return sizes
+
+
+def _kb(pattern: str, text: str) -> int:
+    found = re.search(pattern, text)
+    if found is None:
+        raise RuntimeError(f"{pattern!r} not in /proc")
+    return int(found.group(1))
 
 
 def wait_until_up(base: str, server: subprocess.Popen) -> None:

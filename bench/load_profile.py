@@ -47,6 +47,8 @@ def main() -> None:
     settings.PAGE_CACHE_ENABLED = False
     visible = Question.objects.visible()
     top = visible.order_by("-pk").values_list("pk", flat=True).first()
+    if top is None:
+        raise SystemExit("No visible question: seed the database first.")
     # Questions spread over the table, as the load run's random ids are.
     ids = list(
         visible.filter(pk__in=range(top // 7, top, top // 7)).values_list("pk", flat=True)

@@ -62,12 +62,16 @@ def main() -> None:
     from consult.models import Category, LawyerProfile, Question
 
     question = Question.objects.filter(answers__isnull=False).order_by("-pk").first()
+    category = Category.objects.first()
+    lawyer = LawyerProfile.objects.first()
+    if question is None or category is None or lawyer is None:
+        raise SystemExit("No answered question, category or lawyer: seed the database first.")
     pages = {
         "home": "/",
-        "category": Category.objects.first().get_absolute_url(),
-        "category page 50": Category.objects.first().get_absolute_url() + "?page=50",
+        "category": category.get_absolute_url(),
+        "category page 50": category.get_absolute_url() + "?page=50",
         "question": question.get_absolute_url(),
-        "lawyer": LawyerProfile.objects.first().get_absolute_url(),
+        "lawyer": lawyer.get_absolute_url(),
         "search": "/search/?q=%E5%90%88%E5%90%8C",
         "article": "/statutes/criminal-law/253-1/",
         "law (505 articles)": "/statutes/criminal-law/",
@@ -104,7 +108,14 @@ def seed(count: int) -> None:
 
     from accounts.models import User
     from consult.counters import recount_all
-    from consult.models import Answer, Category, HelpfulMark, LawyerProfile, Question
+    from consult.models import (
+        Answer,
+        AnswerCitation,
+        Category,
+        HelpfulMark,
+        LawyerProfile,
+        Question,
+    )
     from consult.search_index import index_questions
     from statutes.models import Article
 
@@ -167,9 +178,9 @@ def seed(count: int) -> None:
                 if i % 4
             ]
         )
-        Answer.cited_articles.through.objects.bulk_create(
+        AnswerCitation.objects.bulk_create(
             [
-                Answer.cited_articles.through(answer=a, article=articles[i % len(articles)])
+                AnswerCitation(answer=a, article=articles[i % len(articles)])
                 for i, a in enumerate(answers)
             ]
         )

@@ -14,6 +14,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from consult.models import Question
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -127,7 +131,7 @@ def main() -> None:
     call_command("remove_demo", verbosity=0, stdout=devnull)
 
 
-def demo_questions(question_model: type) -> Iterator[tuple[str, object]]:
+def demo_questions(question_model: type[Question]) -> Iterator[tuple[str, Question]]:
     import tomllib
 
     from consult.demo.loader import DEMO_DIR

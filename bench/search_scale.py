@@ -33,6 +33,7 @@ import time
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -732,9 +733,17 @@ def check_plan(conn: psycopg.Connection, plan: Plan, fingerprint: str) -> None:
         )
 
 
+def one_row(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
+    """The row of a query that always returns one (a count, a size, a setting)."""
+    row = cursor.fetchone()
+    if row is None:
+        raise RuntimeError("the query returned no row")
+    return row
+
+
 def warn_if_stale(conn: psycopg.Connection, fingerprint: str) -> None:
     """--measure-only: say so when the texts or the segmenter changed since seeding."""
-    exists = conn.execute("SELECT to_regclass(%s)", [META_TABLE]).fetchone()[0]
+    exists = one_row(conn.execute("SELECT to_regclass(%s)", [META_TABLE]))[0]
     row = conn.execute(f"SELECT corpus FROM {META_TABLE}").fetchone() if exists else None  # noqa: S608
     if row is None:
         raise SystemExit("nothing seeded yet: run without --measure-only first")
@@ -750,10 +759,12 @@ def complete_chunks(conn: psycopg.Connection, plan: Plan) -> set[int]:
     done = set()
     for index in range(plan.chunks):
         ids = plan.question_range(index)
-        (count,) = conn.execute(
-            "SELECT count(*) FROM consult_question WHERE id BETWEEN %s AND %s",
-            [ids.start, ids.stop - 1],
-        ).fetchone()
+        (count,) = one_row(
+            conn.execute(
+                "SELECT count(*) FROM consult_question WHERE id BETWEEN %s AND %s",
+                [ids.start, ids.stop - 1],
+            )
+        )
         if count == len(ids):
             done.add(index)
         elif count:
@@ -820,7 +831,8 @@ def people_rows(
         (n, password, False, f"bench-user-{n}", "", "", "", False, True, joined, True, False)
         for n in range(1, ASKERS + 1)
     ]
-    lawyers, practice = [], []
+    lawyers: list[tuple] = []
+    practice: list[tuple] = []
     for n, slugs in enumerate(areas, start=1):
         user_id = ASKERS + n
         name = rng.choice(SURNAMES.split()) + "".join(rng.sample(GIVEN.split(), 2))
@@ -890,13 +902,13 @@ def write_chunk(conn: psycopg.Connection, rows: ChunkRows) -> None:
 
 
 def free_gb(conn: psycopg.Connection) -> float:
-    (directory,) = conn.execute("SHOW data_directory").fetchone()
+    (directory,) = one_row(conn.execute("SHOW data_directory"))
     path = directory if Path(directory).exists() else "/"
     return shutil.disk_usage(path).free / 2**30
 
 
 def database_bytes(conn: psycopg.Connection) -> int:
-    return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    return one_row(conn.execute("SELECT pg_database_size(current_database())"))[0]
 
 
 def drop_gin_index(conn: psycopg.Connection) -> None:
@@ -912,15 +924,17 @@ def build_gin_index(conn: psycopg.Connection) -> None:
     """Create the search index if it is missing, and report its build time and sizes."""
     present = conn.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [GIN_INDEX])
     if not present.fetchone():
-        (definition,) = conn.execute(f"SELECT gin_indexdef FROM {META_TABLE}").fetchone()  # noqa: S608
+        (definition,) = one_row(conn.execute(f"SELECT gin_indexdef FROM {META_TABLE}"))  # noqa: S608
         conn.execute("SET maintenance_work_mem = '1GB'")
         start = time.perf_counter()
         conn.execute(definition)
         print(f"GIN index built in {time.perf_counter() - start:.1f} s (maintenance_work_mem 1GB)")
-    sizes = conn.execute(
-        "SELECT pg_relation_size(%s), pg_relation_size(%s), pg_total_relation_size(%s)",
-        [GIN_INDEX, TABLE, TABLE],
-    ).fetchone()
+    sizes = one_row(
+        conn.execute(
+            "SELECT pg_relation_size(%s), pg_relation_size(%s), pg_total_relation_size(%s)",
+            [GIN_INDEX, TABLE, TABLE],
+        )
+    )
     print(
         f"GIN index {sizes[0] / 2**20:.0f} MiB; {TABLE} table {sizes[1] / 2**20:.0f} MiB, "
         f"{sizes[2] / 2**20:.0f} MiB with TOAST and indexes"
@@ -939,11 +953,18 @@ def recount_stored_counters() -> None:
 def reset_sequences() -> None:
     from django.core.management.color import no_style
     from django.db import connection
+    from django.db.models import Model
 
     from accounts.models import User
     from consult.models import Answer, AnswerCitation, LawyerProfile, Question
 
-    models = [User, LawyerProfile, LawyerProfile.practice_areas.through, Question, Answer]
+    models: list[type[Model]] = [
+        User,
+        LawyerProfile,
+        LawyerProfile.practice_areas.through,
+        Question,
+        Answer,
+    ]
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [*models, AnswerCitation]):
             cursor.execute(statement)
@@ -1153,6 +1174,9 @@ def measure(timeout: float, explain: int) -> None:
     parse_query("劳动合同 加班费")  # load the dictionary and the synonyms
     typos.load_tables()  # as a server process does when it starts
 
+    def first_results(query: str) -> object:
+        return list(question_search(query)[:20])
+
     def run(
         name: str, calls: list[Callable[[], object]], before: Callable[[int], object] | None = None
     ) -> list[float]:
@@ -1166,21 +1190,21 @@ def measure(timeout: float, explain: int) -> None:
     print(
         f"load average before: {os.getloadavg()[0]:.1f} (2 cores: above ~1, other work shares them)"
     )
-    searches = run("search", [lambda q=q: list(question_search(q)[:20]) for q in queries])
+    searches = run("search", [partial(first_results, q) for q in queries])
     report("search", searches, timeout_ms)
-    suggestions = run("suggestions", [lambda q=q: similar_questions(q) for q in queries])
+    suggestions = run("suggestions", [partial(similar_questions, q) for q in queries])
     report("suggestions", suggestions, timeout_ms)
     # Again, as a running server answers them: each word's document frequency is cached for
     # an hour (search.stats), so only the first search with a new word counts it.
-    warm = run("search, warm", [lambda q=q: list(question_search(q)[:20]) for q in queries])
+    warm = run("search, warm", [partial(first_results, q) for q in queries])
     report("search (word frequencies cached)", warm, timeout_ms)
-    warm = run("suggestions, warm", [lambda q=q: similar_questions(q) for q in queries])
+    warm = run("suggestions, warm", [partial(similar_questions, q) for q in queries])
     report("suggestions (word frequencies cached)", warm, timeout_ms)
     questions = spread_questions(RELATED_COUNT)
     # Uncached: the list is cached per question (consult.related); forgotten before each call.
     related = run(
         "related",
-        [lambda q=q: related_questions(q) for q in questions],
+        [partial(related_questions, q) for q in questions],
         before=lambda n: forget(questions[n].pk, recompute=False),
     )
     report("related", related, timeout_ms)
@@ -1216,7 +1240,7 @@ def measure_pages(questions: list[Any], timeout_ms: int) -> None:
         timings, counts = [], []
         for url in [question.get_absolute_url() for question in questions]:
             with CaptureQueriesContext(connection) as captured:
-                timings.append(timed(lambda url=url: get(url)))
+                timings.append(timed(partial(get, url)))
             counts.append(len(captured))
         report(name, timings, timeout_ms, percents=(50, 95))
         queries = f"{min(counts)}" if min(counts) == max(counts) else f"{min(counts)}–{max(counts)}"

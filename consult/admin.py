@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -18,6 +20,9 @@ from consult.services.moderation import review, set_hidden
 from portal import page_cache
 from portal.admin_history import ReadableHistoryAdmin
 from portal.http import AuthenticatedHttpRequest
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 @admin.register(Category)
@@ -103,6 +108,12 @@ class DuplicateLicenseFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DuplicateLicense(TypedDict):
+    """What LawyerProfileAdmin.get_queryset annotates a profile with."""
+
+    duplicate_license: bool
+
+
 @admin.register(LawyerProfile)
 class LawyerProfileAdmin(ReadableHistoryAdmin):
     list_display = (
@@ -159,7 +170,7 @@ class LawyerProfileAdmin(ReadableHistoryAdmin):
         return super().get_queryset(request).annotate(duplicate_license=Exists(same_number))
 
     @admin.display(description="证号重复", boolean=True, ordering="duplicate_license")
-    def duplicate_license(self, profile: LawyerProfile) -> bool:
+    def duplicate_license(self, profile: WithAnnotations[LawyerProfile, DuplicateLicense]) -> bool:
         return profile.duplicate_license
 
 
@@ -181,14 +192,16 @@ def unhide_selected(
 
 @admin.action(description="审核通过（公开）", permissions=["change"])
 def approve_selected(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+    modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
 ) -> None:
     count = review(queryset, approve=True, by=request.user)
     modeladmin.message_user(request, f"已通过 {count} 个问题。", messages.SUCCESS)
 
 
 @admin.action(description="审核不通过", permissions=["change"])
-def reject_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+def reject_selected(
+    modeladmin: admin.ModelAdmin, request: AuthenticatedHttpRequest, queryset: QuerySet
+) -> None:
     count = review(queryset, approve=False, by=request.user)
     modeladmin.message_user(request, f"已拒绝 {count} 个问题。", messages.SUCCESS)
 

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 
-from consult.models import Answer, Category, LawyerProfile, Question
+from consult.models import Answer, Category, LawyerProfile, Question, QuestionQuerySet
 from consult.search import search_questions
 from search.query import parse_query
 from search.segmenter import MAX_QUERY_CHARS
@@ -114,8 +114,8 @@ class QuestionFilter(QuestionSearchFilter):
         {"type": "integer", "description": "条文 id：问题本身或其可见的回答引用了该条文"}
     )
     def filter_cites(
-        self, queryset: QuerySet[Question], name: str, value: Article
-    ) -> QuerySet[Question]:
+        self, queryset: QuestionQuerySet, name: str, value: Article
+    ) -> QuestionQuerySet:
         return queryset.citing(value)
 
     def filter_created_after(

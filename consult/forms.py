@@ -77,8 +77,9 @@ class AddressedLawyerField(forms.ModelChoiceField):
 
 
 class QuestionForm(forms.ModelForm):
-    assessment_facts = AssessmentFactsField()
-    addressed_to = AddressedLawyerField()
+    # Optional for the type checker: QuestionEditForm removes them (None, Django's way).
+    assessment_facts: AssessmentFactsField | None = AssessmentFactsField()
+    addressed_to: AddressedLawyerField | None = AddressedLawyerField()
 
     class Meta:
         model = Question
@@ -186,7 +187,8 @@ class CategoriesField(forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": pk},
                 )
-        return super()._check_values(value)
+        # Django's own check, private and missing from django-stubs.
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class LawyerApplicationForm(forms.ModelForm):
@@ -207,7 +209,9 @@ class LawyerApplicationForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["license_number"].validators = [LICENSE_NUMBER_VALIDATOR]
-        self.fields["practice_areas"].queryset = Category.objects.all()
+        practice_areas = self.fields["practice_areas"]
+        assert isinstance(practice_areas, CategoriesField)  # Meta.field_classes
+        practice_areas.queryset = Category.objects.all()
         self.fields["practice_areas"].error_messages["required"] = "请至少选择一个擅长领域。"
 
     def clean_license_number(self) -> str:

@@ -126,6 +126,9 @@ class LawyerProfile(models.Model):
     helped_count = models.PositiveIntegerField("已帮助人数", default=0, editable=False)
 
     history = HistoricalRecords(m2m_fields=[practice_areas], excluded_fields=["helped_count"])
+    # simple_history reads the reason for a change from the instance when it saves (its documented
+    # way in); services set it just before save(). Declared so that the type checker knows it.
+    _change_reason: str
     objects = LawyerProfileQuerySet.as_manager()
 
     class Meta:
@@ -176,7 +179,8 @@ class LawyerProfile(models.Model):
 
 
 # Only a verified lawyer is called 执业律师 (and has a profile page to link to).
-PUBLIC_TITLES = {
+# Keyed by the stored value: `status` reads back as a plain str.
+PUBLIC_TITLES: dict[str, str] = {
     LawyerProfile.Status.VERIFIED: "执业律师",
     LawyerProfile.Status.REVOKED: "律师认证已撤销",
     LawyerProfile.Status.REJECTED: "未通过律师认证",
@@ -325,6 +329,9 @@ class Question(models.Model):
     history = HistoricalRecords(
         excluded_fields=["answer_count", "helpful_count", "best_answer_excerpt"]
     )
+    # simple_history reads the reason for a change from the instance when it saves (its documented
+    # way in); services set it just before save(). Declared so that the type checker knows it.
+    _change_reason: str
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -410,6 +417,9 @@ class Answer(models.Model):
     helpful_count = models.PositiveIntegerField("有帮助数", default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["helpful_count"])
+    # simple_history reads the reason for a change from the instance when it saves (its documented
+    # way in); services set it just before save(). Declared so that the type checker knows it.
+    _change_reason: str
     objects = AnswerQuerySet.as_manager()
 
     class Meta:

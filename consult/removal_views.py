@@ -5,19 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from consult import permissions
 from consult.forms import QuestionDeleteForm
 from consult.models import Question
 from consult.services import questions as question_services
+from portal.http import AuthenticatedHttpRequest
 from portal.limits import write_limited
 
 
 @login_required
 @write_limited
-def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def question_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question.objects.select_related("category"), pk=pk)
     if question.is_deleted:
         raise Http404("该问题已删除")

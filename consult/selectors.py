@@ -18,6 +18,7 @@ from consult.models import (
     HelpfulMark,
     LawyerProfile,
     Question,
+    QuestionQuerySet,
 )
 from consult.permissions import AnyUser
 from portal import page_cache
@@ -27,7 +28,7 @@ from statutes.selectors import PI_CRIME_ARTICLES
 RECOMMENDED_LIMIT = 20
 
 
-def question_list(user: AnyUser | None = None) -> QuerySet[Question]:
+def question_list(user: AnyUser | None = None) -> QuestionQuerySet:
     """The questions the user may see in a list (without a user: what anyone may see; staff:
     hidden and held ones too; deleted ones are for the admin only), newest first, with what a
     list row shows (the answer count is stored on the row: consult.counters)."""

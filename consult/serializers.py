@@ -130,7 +130,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = FollowUp
-        fields = ("id", "answer", "role", "body", "created_at")
+        fields: tuple[str, ...] = ("id", "answer", "role", "body", "created_at")
 
     def get_role(self, follow_up: FollowUp) -> str:
         return "asker" if follow_up.author_id == follow_up.answer.question.author_id else "lawyer"

@@ -4,12 +4,16 @@ see is listed: visible questions, verified lawyers (never pending, rejected or r
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
 from consult.models import Answer, Category, LawyerProfile, Question
-from seo.sitemaps import IdRangeSitemap, SiteSitemap, integer_url
+from seo.sitemaps import IdRangeSitemap, LastChange, SiteSitemap, integer_url
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def _newest(queryset: QuerySet, field: str) -> Subquery:
@@ -24,7 +28,7 @@ class QuestionSitemap(IdRangeSitemap):
     def __init__(self) -> None:
         self.question_path = integer_url("consult:question-detail")
 
-    def items(self) -> QuerySet[Question]:
+    def items(self) -> QuerySet[Question, tuple[int, datetime]]:
         answers_changed = _newest(Answer.objects.filter(question=OuterRef("pk")), "updated_at")
         return (
             Question.objects.visible()
@@ -44,7 +48,7 @@ class QuestionSitemap(IdRangeSitemap):
 class LawyerSitemap(SiteSitemap):
     """Verified lawyers; a profile changes with the lawyer's verification and each new answer."""
 
-    def items(self) -> QuerySet[LawyerProfile]:
+    def items(self) -> QuerySet[WithAnnotations[LawyerProfile, LastChange]]:
         # The newest answer is the one with the highest id (ids and created_at grow together):
         # the primary key index finds it after a few rows, where ordering by created_at read
         # every answer of every lawyer (57 s at a million questions, bench/sitemaps.py).
@@ -66,17 +70,17 @@ class LawyerSitemap(SiteSitemap):
             .order_by("pk")
         )
 
-    def lastmod(self, lawyer: LawyerProfile) -> datetime:
+    def lastmod(self, lawyer: WithAnnotations[LawyerProfile, LastChange]) -> datetime | None:
         return lawyer.last_change
 
 
 class CategorySitemap(SiteSitemap):
-    def items(self) -> QuerySet[Category]:
+    def items(self) -> QuerySet[WithAnnotations[Category, LastChange]]:
         # The newest visible question of each category, read from the (category, -created_at) index.
         newest_question = _newest(
             Question.objects.visible().filter(category=OuterRef("pk")), "created_at"
         )
         return Category.objects.only("slug").annotate(last_change=newest_question).order_by("pk")
 
-    def lastmod(self, category: Category) -> datetime | None:
+    def lastmod(self, category: WithAnnotations[Category, LastChange]) -> datetime | None:
         return category.last_change

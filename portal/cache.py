@@ -65,12 +65,16 @@ class _ReusedClientRedisCacheClient(RedisCacheClient):
     every thread (redis-py's clients are thread-safe; the pool hands out the connections and
     starts afresh in a forked process)."""
 
+    # Django's own (RedisCacheClient.__init__), absent from django-stubs.
+    _client: type[Any]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._clients: dict[int, Any] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)
+        # Django's own method, private and absent from django-stubs.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
         client = self._clients.get(id(pool))
         if client is None:
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
@@ -81,6 +85,8 @@ class ResilientRedisCache(RedisCache):
     # Per process and per server, shared by the threads: one thread's failure spares the others
     # the wait for a server that doesn't answer.
     _retry_at: dict[str, float] = {}
+    # Django's own (RedisCache.__init__), absent from django-stubs.
+    _servers: list[str]
 
     def __init__(self, server: str | list[str], params: dict[str, Any]) -> None:
         super().__init__(server, params)

@@ -83,7 +83,7 @@ def _load_views_and_templates() -> None:
     engine = engines["django"]
     # The site's own templates only: the admin's and the API browser's, compiled here, would
     # add to every worker's RSS whether it ever shows them or not.
-    for directory in settings.TEMPLATES[0]["DIRS"]:
+    for directory in engine.dirs:  # TEMPLATES' DIRS
         for path in sorted(Path(directory).rglob("*.html")):
             try:
                 engine.get_template(str(path.relative_to(directory)))

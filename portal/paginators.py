@@ -32,7 +32,11 @@ class CappedPaginator(Paginator):
     """Counts at most `cap` rows (COUNT over a LIMIT), so pages beyond the cap don't exist and
     the count costs the same however many rows match."""
 
-    def __init__(self, object_list: Any, per_page: int, *, cap: int, **kwargs: Any) -> None:
+    object_list: QuerySet[Any]
+
+    def __init__(
+        self, object_list: QuerySet[Any], per_page: int, *, cap: int, **kwargs: Any
+    ) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -36,6 +36,12 @@ from seo.absolute import absolute_url
 
 # The protocol's ceiling (sitemaps.org): a sitemap lists at most 50,000 URLs.
 MAX_URLS_PER_SITEMAP = 50_000
+
+
+class LastChange(TypedDict):
+    """The `last_change` a section annotates its rows with (its lastmod)."""
+
+    last_change: datetime | None
 
 
 class SiteSitemap(Sitemap):
@@ -85,6 +91,10 @@ class IdRangePaginator(Paginator):
 
 class IdRangeSitemap(SiteSitemap):
     """A sitemap of a table that grows without bound, chunked by IdRangePaginator."""
+
+    def items(self) -> QuerySet[Any]:
+        """The table's rows that a visitor may see; each section says which."""
+        raise NotImplementedError
 
     @cached_property
     def paginator(self) -> Paginator:

@@ -1,8 +1,13 @@
 """The curation screen for statute text. Every edit of an article is kept (django-simple-history):
 the history page of an article shows who changed what and when, and can restore an earlier text."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
 from simple_history.utils import update_change_reason
 
 from portal import page_cache
@@ -11,23 +16,25 @@ from statutes.models import Article, Law, LawAlias, LawVersion
 from statutes.search_index import index_articles
 
 
-class StatutePagesChange:
+class StatutePagesChange(admin.ModelAdmin):
     """A saved law, version or article changes the statute pages and the citations that
     question pages show: their cached copies go."""
 
-    def save_model(self, request, obj, form, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         page_cache.bump(page_cache.STATUTES)
 
-    def save_related(self, request, form, formsets, change: bool) -> None:
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         page_cache.bump(page_cache.STATUTES)
 
-    def delete_model(self, request, obj) -> None:
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
         super().delete_model(request, obj)
         page_cache.bump(page_cache.STATUTES)
 
-    def delete_queryset(self, request, queryset) -> None:
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         super().delete_queryset(request, queryset)
         page_cache.bump(page_cache.STATUTES)
 

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from portal.api.errors import error_responses
 from portal.api.idempotency import AtomicWrites
 from portal.api.pagination import KeysetPagination
+from portal.api.permissions import view_action
 from portal.http import signed_in_user
 from statutes import selectors, services
 from statutes.filters import ArticleFilter, LawArticleFilter, LawFilter
@@ -33,7 +34,7 @@ class CuratorOrReadOnly(BasePermission):
     message = "只有有条文编辑权限的管理员可以修改条文。"
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        if view.action not in ("update", "partial_update"):
+        if view_action(view) not in ("update", "partial_update"):
             return True  # reads; any other method is a 405 for everyone alike
         return request.user.is_authenticated and services.can_curate(request.user)
 

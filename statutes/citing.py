@@ -115,9 +115,9 @@ def find_citations(text: str, names: Names) -> list[Citation]:
         adjacent: tuple[int, int, int] | None = None
         # Walk the law mentions that end before this article, keeping track of the context.
         while mention_index < len(mentions) and mentions[mention_index][1] <= match.start():
-            start, end, law = mentions[mention_index]
+            start, end, mentioned = mentions[mention_index]
             mention_index += 1
-            law = _in_context(law, last_law, last_interpretation)
+            law = _in_context(mentioned, last_law, last_interpretation)
             if law is not None:
                 last_law = law
                 if law in names.interpretations:

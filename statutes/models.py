@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from search.models import FullTextDocument
 from statutes.structure import Paragraph, split_paragraphs
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class Law(models.Model):
@@ -125,6 +130,10 @@ class Article(models.Model):
     text = models.TextField("条文", help_text="每款一行；项以“（一）”等开头，各占一行。")
 
     history = HistoricalRecords()
+    # simple_history reads who changed an article and why from the instance when it saves (its
+    # documented way in); services set them just before save(). Declared for the type checker.
+    _change_reason: str
+    _history_user: User
     objects = ArticleQuerySet.as_manager()
 
     class Meta:

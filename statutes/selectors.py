@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Case, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from statutes.law_groups import LawGroup, group_laws
 from statutes.models import Article, Law, LawVersion
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # 侵犯公民个人信息罪: 刑法第二百五十三条之一 and every article of 法释〔2017〕10号 (all versions).
 PI_CRIME_ARTICLES = Q(version__law__slug="pi-crime-interpretation-2017") | Q(
@@ -20,7 +25,13 @@ def concerns_pi_crime(article: Article) -> bool:
     return Article.objects.filter(PI_CRIME_ARTICLES, pk=article.pk).exists()
 
 
-def law_list() -> QuerySet[Law]:
+class CurrentVersion(TypedDict):
+    """What law_list() prefetches onto each law: the version in force, if any (a list of one)."""
+
+    current: list[LawVersion]
+
+
+def law_list() -> QuerySet[WithAnnotations[Law, CurrentVersion]]:
     current = LawVersion.objects.current()
     return Law.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current"))
 

@@ -4,7 +4,7 @@ what a client may send is declared, never inferred from the model."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -13,6 +13,11 @@ from rest_framework.reverse import reverse
 
 from portal.api.serializers import StrictSerializer
 from statutes.models import Article, Law, LawVersion
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from statutes.selectors import CurrentVersion
 
 
 def absolute(context: Mapping[str, Any], path: str) -> str:
@@ -77,7 +82,9 @@ class LawSerializer(LawBriefSerializer):
         )
 
     @extend_schema_field(LawVersionSerializer(allow_null=True))
-    def get_current_version(self, law: Law) -> dict[str, Any] | None:
+    def get_current_version(
+        self, law: WithAnnotations[Law, CurrentVersion]
+    ) -> dict[str, Any] | None:
         # statutes.selectors.law_list() prefetches the version in force into law.current.
         current = law.current[0] if law.current else None
         return LawVersionSerializer(current, context=self.context).data if current else None
@@ -95,7 +102,8 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
 
     url = serializers.SerializerMethodField()
     html_url = serializers.SerializerMethodField()
-    law = serializers.CharField(source="version.law.slug", read_only=True)
+    # ArticleSerializer shows the law itself here.
+    law: serializers.Field = serializers.CharField(source="version.law.slug", read_only=True)
     law_title = serializers.CharField(source="version.law.title", read_only=True)
 
     class Meta:
@@ -152,7 +160,9 @@ class ArticleSerializer(ArticleBriefSerializer):
 class ArticleUpdateSerializer(StrictSerializer):
     """A curator's edit: the fields of the admin's change form. PATCH sends only what changes."""
 
-    label = serializers.CharField(max_length=30)
+    # DRF's metaclass takes declared fields off the class, so this `label` never meets
+    # Field.label; the stubs can't know that.
+    label = serializers.CharField(max_length=30)  # type: ignore[assignment]
     number = serializers.IntegerField(min_value=1, max_value=9999)
     suffix = serializers.IntegerField(min_value=0, max_value=99)
     part = serializers.CharField(max_length=100, allow_blank=True, required=False)

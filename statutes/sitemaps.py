@@ -5,11 +5,15 @@ that search engines send readers to the text in force."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
 
-from seo.sitemaps import SiteSitemap
+from seo.sitemaps import LastChange, SiteSitemap
 from statutes.models import Article, Law
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # django-simple-history's record of every import and curation: when a text last changed.
 ArticleHistory = Article.history.model
@@ -23,16 +27,16 @@ def _last_edit(history: QuerySet) -> Subquery:
 
 
 class LawSitemap(SiteSitemap):
-    def items(self) -> QuerySet[Law]:
+    def items(self) -> QuerySet[WithAnnotations[Law, LastChange]]:
         edited = _last_edit(ArticleHistory.objects.filter(version__law=OuterRef("pk")))
         return Law.objects.only("slug").annotate(last_change=edited).order_by("pk")
 
-    def lastmod(self, law: Law) -> datetime | None:
+    def lastmod(self, law: WithAnnotations[Law, LastChange]) -> datetime | None:
         return law.last_change
 
 
 class ArticleSitemap(SiteSitemap):
-    def items(self) -> QuerySet[Article]:
+    def items(self) -> QuerySet[WithAnnotations[Article, LastChange]]:
         edited = _last_edit(ArticleHistory.objects.filter(id=OuterRef("pk")))
         return (
             Article.objects.current()
@@ -49,5 +53,5 @@ class ArticleSitemap(SiteSitemap):
             .order_by("pk")
         )
 
-    def lastmod(self, article: Article) -> datetime | None:
+    def lastmod(self, article: WithAnnotations[Article, LastChange]) -> datetime | None:
         return article.last_change

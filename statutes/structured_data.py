@@ -10,7 +10,8 @@ from seo.absolute import absolute_url
 from statutes.models import Article, LawVersion
 
 # schema.org's LegalForceStatus: an amended text is no longer the one in force.
-LEGAL_FORCE = {
+# Keyed by the stored value: `status` reads back as a plain str.
+LEGAL_FORCE: dict[str, str] = {
     LawVersion.Status.VALID: "https://schema.org/InForce",
     LawVersion.Status.AMENDED: "https://schema.org/NotInForce",
     LawVersion.Status.REPEALED: "https://schema.org/NotInForce",

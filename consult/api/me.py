@@ -15,6 +15,7 @@ from portal.api.errors import error_responses
 from portal.api.idempotency import AtomicWrites
 from portal.api.serializers import StrictSerializer
 from portal.api.throttles import AccountThrottle
+from portal.http import signed_in_user
 
 
 class AccountDeleteSerializer(StrictSerializer):
@@ -42,7 +43,7 @@ class MeView(AtomicWrites, APIView):
     def delete(self, request: Request) -> Response:
         serializer = AccountDeleteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        account_delete(user=request.user, **serializer.validated_data)
+        account_delete(user=signed_in_user(request), **serializer.validated_data)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -58,4 +59,4 @@ class MeExportView(APIView):
         responses={200: OpenApiResponse(description="个人数据"), **error_responses(401, 429)},
     )
     def get(self, request: Request) -> Response:
-        return Response(user_data_export(user=request.user))
+        return Response(user_data_export(user=signed_in_user(request)))

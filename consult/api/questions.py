@@ -206,7 +206,7 @@ class QuestionViewSet(AtomicWrites, viewsets.GenericViewSet):
     def destroy(self, request: Request, pk: str) -> Response:
         data = self._valid(DeleteInputSerializer)
         question_services.question_delete(
-            question=self.get_object(), by=request.user, reason=data["reason"]
+            question=self.get_object(), by=signed_in_user(request), reason=data["reason"]
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

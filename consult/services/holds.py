@@ -47,7 +47,9 @@ def hold_reason(*, author: User, title: str, body: str, question_pk: int | None 
         return ""
     if LINK.search(text):
         return LINK_NOTE
-    own = Question.objects.not_deleted().filter(author=author).exclude(pk=question_pk)
+    own = Question.objects.not_deleted().filter(author=author)
+    if question_pk is not None:
+        own = own.exclude(pk=question_pk)
     if own.filter(body=body).exists():
         return REPEAT_NOTE
     return ""

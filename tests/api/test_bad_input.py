@@ -15,7 +15,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from consult.models import Answer, Question
+from consult.models import Answer, AnswerCitation, Question, QuestionCitation
 from statutes.models import Article
 from tests.factories import article, make_answer, make_category, make_lawyer, make_question
 
@@ -70,8 +70,8 @@ def snapshot() -> tuple:
         list(Question.objects.values_list("title", "body", "is_hidden", "is_anonymous")),
         list(Answer.objects.values_list("body", "is_accepted")),
         list(Article.objects.filter(number=253).values_list("label", "number", "text")),
-        Question.cited_articles.through.objects.count(),
-        Answer.cited_articles.through.objects.count(),
+        QuestionCitation.objects.count(),
+        AnswerCitation.objects.count(),
     )
 
 
@@ -237,7 +237,7 @@ def test_an_unknown_parameter_is_named_in_a_400(api: APIClient, name: str) -> No
     assert "不支持的查询参数" in response.json()["categroy"][0]
 
 
-MALFORMED = [
+MALFORMED: list[tuple[str, dict[str, Any]]] = [
     ("questions", {"category": "no-such-slug"}),
     ("questions", {"answered": "maybe"}),
     ("questions", {"answered": "1"}),

@@ -57,6 +57,7 @@ def test_anything_else_is_left_to_django() -> None:
 
 def test_djangos_english_not_found_becomes_chinese() -> None:
     response = exception_handler(Http404("No Question matches the given query."), {})
+    assert response is not None
     assert response.data == {"detail": "不存在，或已被隐藏。"}
 
 

@@ -192,13 +192,19 @@ def test_a_question_with_many_curated_links_costs_the_same(
     assert len(response.json()["related"]) == 8
 
 
+def first_answer_pk(question: Question) -> int:
+    answer = question.answers.first()
+    assert answer is not None
+    return answer.pk
+
+
 DETAILS: dict[str, tuple[Callable[[Site], str], int]] = {
     # the answer (for the 404 check), then the answer list it is served from (the question;
     # answers, citations, practice areas, 追问 threads)
     "answer": (
         lambda s: reverse(
             "api:question-answer-detail",
-            kwargs={"question_pk": s.busy_question.pk, "pk": s.busy_question.answers.first().pk},
+            kwargs={"question_pk": s.busy_question.pk, "pk": first_answer_pk(s.busy_question)},
         ),
         6,
     ),

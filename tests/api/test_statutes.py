@@ -29,13 +29,15 @@ def test_laws_list_their_version_in_force(api: APIClient) -> None:
 
 
 def test_a_law_lists_all_its_versions(api: APIClient) -> None:
-    law = LawVersion.objects.filter(status=LawVersion.Status.AMENDED).first().law
+    amended = LawVersion.objects.filter(status=LawVersion.Status.AMENDED).first()
+    assert amended is not None
+    law = amended.law
     data = api.get(reverse("api:law-detail", args=[law.slug])).json()
     assert {v["status"] for v in data["versions"]} >= {"有效", "已修改"}
 
 
 def test_filter_laws_by_kind(api: APIClient) -> None:
-    rows = api.get(reverse("api:law-list"), {"kind": "司法解释", "page_size": 100}).json()
+    rows = api.get(reverse("api:law-list"), {"kind": "司法解释", "page_size": "100"}).json()
     assert {row["kind"] for row in rows["results"]} == {"司法解释"}
 
 
@@ -68,10 +70,10 @@ def test_every_article_of_a_law_is_reached_page_by_page(api: APIClient) -> None:
 def test_filter_articles_by_law_status_number_and_text(api: APIClient) -> None:
     found = api.get(
         reverse("api:article-list"),
-        {"law": "criminal-law", "status": "有效", "number": 253, "text": "公民个人信息"},
+        {"law": "criminal-law", "status": "有效", "number": "253", "text": "公民个人信息"},
     )
     assert labels(found) == ["第二百五十三条之一"]
-    amended = api.get(reverse("api:article-list"), {"status": "已修改", "page_size": 5})
+    amended = api.get(reverse("api:article-list"), {"status": "已修改", "page_size": "5"})
     assert all(row["version"]["status"] == "已修改" for row in amended.json()["results"])
 
 

@@ -86,7 +86,9 @@ def test_a_post_without_javascript_shows_the_question_page_with_the_result_in_pl
     assert response.status_code == 200
     page = response.content.decode()
     assert question.title in page  # the question page, not the tool
-    embed = re.search(rf"<section {EMBED}.*?</section>", page, re.S)[0]
+    found = re.search(rf"<section {EMBED}.*?</section>", page, re.S)
+    assert found is not None
+    embed = found[0]
     assert '<details class="assessment-embed-form" open>' in embed
     assert 'class="assessment-level level-serious"' in embed
     assert 'value="60"' in embed  # the facts stay in the form to be changed

@@ -87,6 +87,7 @@ def test_an_assessment_can_be_attached_and_is_shown_with_the_question(
         assessment_facts=start.context["form"]["assessment_facts"].value(),
     )
     question = Question.objects.get()
+    assert question.assessment_facts is not None
     assert question.assessment_facts["records"]["track"] == 30
     page = client.get(question.get_absolute_url()).content.decode()
     assert "提问者附上的情节评估" in page

@@ -7,7 +7,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from consult.models import HelpfulMark, LawyerProfile, RelatedLink
+from consult.models import (
+    AnswerCitation,
+    HelpfulMark,
+    LawyerProfile,
+    QuestionCitation,
+    RelatedLink,
+)
 from statutes.models import Article, LawVersion
 from tests.factories import article, make_answer, make_lawyer, make_question, make_user
 
@@ -104,16 +110,14 @@ def test_a_question_citation_is_unique() -> None:
     question = make_question()
     cited = article("criminal-law", 253, 1)
     question.cited_articles.add(cited)
-    through = question.cited_articles.through
-    assert violates(lambda: through.objects.create(question=question, article=cited))
+    assert violates(lambda: QuestionCitation.objects.create(question=question, article=cited))
 
 
 def test_an_answer_citation_is_unique() -> None:
     answer = make_answer()
     cited = article("criminal-law", 253, 1)
     answer.cited_articles.add(cited)
-    through = answer.cited_articles.through
-    assert violates(lambda: through.objects.create(answer=answer, article=cited))
+    assert violates(lambda: AnswerCitation.objects.create(answer=answer, article=cited))
 
 
 def test_a_cited_article_cannot_be_deleted() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+from collections.abc import Sequence
 from io import StringIO
 
 import pytest
@@ -88,7 +89,8 @@ class RandomSite:
         answer_services.helpful_mark(answer=answer, by=user)
 
     def _item(self) -> Question | Answer:
-        return self.rng.choice(self.rng.choice([self.questions(), self.answers()]))
+        pools: list[Sequence[Question | Answer]] = [self.questions(), self.answers()]
+        return self.rng.choice(self.rng.choice(pools))
 
     def hide(self) -> None:
         set_hidden([self._item()], hidden=True, by=self.staff, reason="测试")

@@ -28,6 +28,12 @@ class World:
     answer: Answer
     users: dict[str, User | None]
 
+    def user(self, role: str) -> User:
+        """A role that is signed in (every role but the visitor)."""
+        user = self.users[role]
+        assert user is not None, role
+        return user
+
     @property
     def url(self) -> str:
         return reverse("consult:follow-up-create", args=[self.answer.pk])
@@ -53,8 +59,9 @@ def world() -> World:
 
 def client_as(world: World, role: str) -> Client:
     client = Client()
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
     return client
 
 
@@ -103,7 +110,7 @@ def test_each_side_is_notified_of_the_other(
     with django_capture_on_commit_callbacks(execute=True):
         client_as(world, "asker").post(world.url, {"body": "仲裁要准备什么材料？"})
         client_as(world, "answering_lawyer").post(world.url, {"body": "劳动合同和工资流水。"})
-    vera, alice = world.users["answering_lawyer"], world.users["asker"]
+    vera, alice = world.user("answering_lawyer"), world.user("asker")
     assert vera.notifications.get().kind == Notification.Kind.FOLLOW_UP_ASKED
     replied = alice.notifications.get(kind=Notification.Kind.FOLLOW_UP_REPLIED)
     assert [m.subject for m in mailoutbox] == [
@@ -127,7 +134,7 @@ def test_personal_identifiers_are_masked(world: World) -> None:
 
 
 def test_a_thread_is_capped(world: World) -> None:
-    asker = world.users["asker"]
+    asker = world.user("asker")
     for n in range(follow_up_services.MAX_PER_ANSWER):
         FollowUp.objects.create(answer=world.answer, author=asker, body=f"第{n}条追问")
     client = client_as(world, "asker")
@@ -157,9 +164,9 @@ def test_bad_follow_ups_are_explained_in_chinese(world: World, body: str, error:
 
 @pytest.mark.parametrize("hidden", ["answer", "question"])
 def test_follow_ups_are_gone_with_a_hidden_answer_or_question(world: World, hidden: str) -> None:
-    FollowUp.objects.create(answer=world.answer, author=world.users["asker"], body="早先的追问")
+    FollowUp.objects.create(answer=world.answer, author=world.user("asker"), body="早先的追问")
     target = world.answer if hidden == "answer" else world.answer.question
-    set_hidden([target], hidden=True, by=world.users["admin"])
+    set_hidden([target], hidden=True, by=world.user("admin"))
     response = client_as(world, "asker").post(world.url, {"body": "还能追问吗？"})
     assert response.status_code == 404
     page = Client().get(world.answer.question.get_absolute_url())
@@ -167,9 +174,9 @@ def test_follow_ups_are_gone_with_a_hidden_answer_or_question(world: World, hidd
 
 
 def test_a_revoked_lawyer_no_longer_replies(world: World) -> None:
-    vera = world.users["answering_lawyer"].lawyer_profile
+    vera = world.user("answering_lawyer").lawyer_profile
     lawyer_services.lawyer_set_status(
-        profile=vera, status="revoked", by=world.users["admin"], note="执业证已注销"
+        profile=vera, status=Status.REVOKED, by=world.user("admin"), note="执业证已注销"
     )
     response = client_as(world, "answering_lawyer").post(world.url, {"body": "补充一点。"})
     assert response.status_code == 403

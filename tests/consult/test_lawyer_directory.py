@@ -86,7 +86,9 @@ def test_the_directory_is_paginated() -> None:
         make_lawyer(real_name=f"律师甲{n}", region="杭州")
     first = Client().get(DIRECTORY, {"region": "杭州"}).content.decode()
     assert "第 1 / 2 页" in first and "region=%E6%9D%AD%E5%B7%9E&amp;page=2" in first
-    assert "第 2 / 2 页" in Client().get(DIRECTORY, {"region": "杭州", "page": 2}).content.decode()
+    assert (
+        "第 2 / 2 页" in Client().get(DIRECTORY, {"region": "杭州", "page": "2"}).content.decode()
+    )
 
 
 def test_the_header_and_footer_link_the_directory() -> None:

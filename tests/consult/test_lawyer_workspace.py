@@ -41,6 +41,12 @@ class World:
     answered: Question
     users: dict[str, User | None]
 
+    def user(self, role: str) -> User:
+        """A role that is signed in (every role but the visitor)."""
+        user = self.users[role]
+        assert user is not None, role
+        return user
+
 
 @pytest.fixture
 def world() -> World:
@@ -66,8 +72,9 @@ def world() -> World:
 
 def client_as(world: World, role: str) -> Client:
     client = Client()
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
     return client
 
 
@@ -157,7 +164,7 @@ def test_unanswered_questions_are_paginated(world: World) -> None:
     client = client_as(world, "verified_lawyer")
     first = client.get(WORKSPACE, {"category": "labor"}).content.decode()
     assert "第 1 / 2 页" in first and "category=labor&amp;page=2" in first
-    second = client.get(WORKSPACE, {"category": "labor", "page": 2}).content.decode()
+    second = client.get(WORKSPACE, {"category": "labor", "page": "2"}).content.decode()
     assert "第 2 / 2 页" in second
     assert client.get(WORKSPACE, {"page": "abc"}).status_code == 200
 

@@ -21,12 +21,12 @@ from accounts.models import User
 from statutes.models import Law
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 375, "height": 812}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 VIEWPORTS = {"375px": PHONE, "1280px": DESKTOP}
 
 # axe's impacts are minor, moderate, serious, critical: the last two fail a page.
@@ -42,7 +42,9 @@ def new_context(browser: Browser, *, javascript: bool = True, width: int = 1280)
     """A fresh browser profile. bypass_csp: axe is injected as an inline script, which a
     Content-Security-Policy without 'unsafe-inline' would refuse (the site's own scripts are
     files and need no such bypass)."""
-    viewport = PHONE if width <= PHONE["width"] else {**DESKTOP, "width": width}
+    viewport: ViewportSize = (
+        PHONE if width <= PHONE["width"] else {"width": width, "height": DESKTOP["height"]}
+    )
     context = browser.new_context(
         java_script_enabled=javascript, locale="zh-CN", viewport=viewport, bypass_csp=True
     )
@@ -51,7 +53,7 @@ def new_context(browser: Browser, *, javascript: bool = True, width: int = 1280)
     return context
 
 
-def set_viewport(page: Page, viewport: dict[str, int]) -> None:
+def set_viewport(page: Page, viewport: ViewportSize) -> None:
     page.set_viewport_size(viewport)
 
 
@@ -115,7 +117,7 @@ def check_page(page: Page, *, exclude: Sequence[str] = ()) -> None:
     assert not violations, f"{page.url} at {page.viewport_size}:\n{describe(violations)}"
 
 
-def problems_at(page: Page, *viewports: dict[str, int]) -> list[str]:
+def problems_at(page: Page, *viewports: ViewportSize) -> list[str]:
     """The serious and critical violations at each viewport width (the layout differs: one
     column on a phone, two on a desktop), described; empty when there are none."""
     problems = []
@@ -126,7 +128,7 @@ def problems_at(page: Page, *viewports: dict[str, int]) -> list[str]:
     return problems
 
 
-def check_page_at(page: Page, *viewports: dict[str, int]) -> None:
+def check_page_at(page: Page, *viewports: ViewportSize) -> None:
     """check_page() at each viewport width."""
     problems = problems_at(page, *viewports)
     assert not problems, "\n".join(problems)

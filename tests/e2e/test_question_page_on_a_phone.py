@@ -10,7 +10,7 @@ import pytest
 from tests.factories import make_answer, make_category, make_question, make_user
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, ViewportSize
 
 sync_api = pytest.importorskip(
     "playwright.sync_api",
@@ -20,7 +20,7 @@ expect = sync_api.expect
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 375, "height": 667}
+PHONE: ViewportSize = {"width": 375, "height": 667}
 
 
 @pytest.fixture
@@ -61,6 +61,7 @@ def test_the_assessment_is_a_teaser_and_the_summary_follows_the_typing(
     assert teaser is not None and teaser["height"] < 300, teaser
     recommended = phone.locator("#recommended-heading").bounding_box()
     height = phone.evaluate("document.documentElement.scrollHeight")
+    assert recommended is not None
     print(f"\n375 px, folded: page {height} px, 为您推荐 at {recommended['y']:.0f} px")
 
     embed.locator("summary", has_text="开始评估").click()
@@ -105,5 +106,6 @@ def test_the_signed_in_header_takes_two_rows(live_server, phone: Page, client) -
     with phone.expect_navigation():
         phone.locator("main button[type=submit]").click()
     header = phone.locator(".site-header").bounding_box()
+    assert header is not None
     print(f"\n375 px, signed in: header {header['height']:.0f} px")
-    assert header is not None and header["height"] <= 110, header
+    assert header["height"] <= 110, header

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import django_ratelimit.core
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -112,7 +112,9 @@ def test_with_redis_up_the_cache_is_redis(redis_up) -> None:
     cache.set("greeting", "你好", 30)
 
     assert cache.get("greeting") == "你好"
-    assert cache._cache.get_client().exists(cache.make_key("greeting")) == 1
+    backend = caches["default"]
+    assert isinstance(backend, resilient.ResilientRedisCache)
+    assert backend._cache.get_client().exists(cache.make_key("greeting")) == 1
     cache.delete("greeting")
 
 

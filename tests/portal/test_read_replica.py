@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.db import connections, transaction
@@ -75,7 +76,7 @@ def test_right_after_a_write_the_writer_reads_from_the_primary(alice) -> None:
     assert response.status_code == 302
     assert PIN_COOKIE in response.cookies
 
-    page = {}
+    page: dict[str, Any] = {}  # the test client's response
     counts = queries_by_alias(lambda: page.setdefault("response", client.get(ARTICLE)))
 
     assert counts["replica"] == 0

@@ -56,16 +56,29 @@ def test_a_gunicorn_access_record_is_scrubbed_too() -> None:
     assert message.endswith("q=*** https://example.com/search/?q=*** 200")
 
 
+class FixedTimeRequestHandler(WSGIRequestHandler):
+    def log_date_time_string(self) -> str:
+        return "01/Jan/2025 00:00:00"
+
+
+class Capture(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__()
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def test_runservers_access_log_goes_through_the_filter() -> None:
-    handler = WSGIRequestHandler.__new__(WSGIRequestHandler)
-    handler.request = None
-    handler.log_date_time_string = lambda: "01/Jan/2025 00:00:00"
+    handler = FixedTimeRequestHandler.__new__(FixedTimeRequestHandler)
+    # runserver's is the client socket; django-stubs says WSGIRequest.
+    handler.request = None  # type: ignore[assignment]
     logger = logging.getLogger("django.server")
     stream_handler = logger.handlers[0]
     assert any(isinstance(f, QueryStringFilter) for f in stream_handler.filters)
     records: list[logging.LogRecord] = []
-    capture = logging.Handler()
-    capture.emit = records.append
+    capture = Capture(records)
     capture.addFilter(stream_handler.filters[0])
     logger.addHandler(capture)
     try:

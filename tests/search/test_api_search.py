@@ -45,7 +45,7 @@ def test_ranked_results_page_by_cursor_without_repeats(api: APIClient) -> None:
     for n in range(7):
         make_question(title=f"押金问题第{n}个？", body="押金" * (n + 1))
     seen: list[str] = []
-    url, params = QUESTIONS, {"q": "押金", "page_size": 3}
+    url, params = QUESTIONS, {"q": "押金", "page_size": "3"}
     while url:
         response = api.get(url, params)
         seen += titles(response)

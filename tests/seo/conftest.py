@@ -23,8 +23,23 @@ def xml(response) -> ElementTree.Element:
     return ElementTree.fromstring(response.content)  # noqa: S314 (our own output)
 
 
+def found(element: ElementTree.Element, path: str) -> ElementTree.Element:
+    """The child at `path`, which must be there."""
+    child = element.find(path)
+    assert child is not None, path
+    return child
+
+
+def text(element: ElementTree.Element, path: str | None = None) -> str:
+    """The text of the element (or of its child at `path`), which must have some."""
+    if path is not None:
+        element = found(element, path)
+    assert element.text is not None
+    return element.text
+
+
 def sitemap_locations(response) -> list[str]:
-    return [loc.text for loc in xml(response).iter(f"{SITEMAP}loc")]
+    return [text(loc) for loc in xml(response).iter(f"{SITEMAP}loc")]
 
 
 def json_ld(response) -> list[dict]:

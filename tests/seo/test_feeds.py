@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from consult.models import LawyerProfile
 from tests.factories import make_answer, make_category, make_lawyer, make_question, make_user
-from tests.seo.conftest import ATOM, SITE, xml
+from tests.seo.conftest import ATOM, SITE, found, text, xml
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,9 @@ def entries(response) -> list[dict[str, str]]:
     assert response["Content-Type"].startswith("application/atom+xml")
     return [
         {
-            "title": entry.find(f"{ATOM}title").text,
-            "link": entry.find(f"{ATOM}link").get("href"),
-            "summary": entry.find(f"{ATOM}summary").text,
+            "title": text(entry, f"{ATOM}title"),
+            "link": found(entry, f"{ATOM}link").attrib["href"],
+            "summary": text(entry, f"{ATOM}summary"),
         }
         for entry in xml(response).iter(f"{ATOM}entry")
     ]
@@ -72,7 +72,7 @@ def test_a_category_feed_lists_only_that_categorys_questions(client: Client) -> 
     make_question(category=family, title="离婚后孩子归谁？")
     response = client.get(reverse("consult:feed-category", args=["labor"]))
     assert [item["title"] for item in entries(response)] == ["加班费怎么算？"]
-    assert xml(response).find(f"{ATOM}title").text == "法律咨询网 · 劳动纠纷最新问题"
+    assert text(xml(response), f"{ATOM}title") == "法律咨询网 · 劳动纠纷最新问题"
     assert client.get(reverse("consult:feed-category", args=["nothing"])).status_code == 404
 
 
@@ -86,7 +86,7 @@ def test_a_lawyers_feed_lists_their_visible_answers_under_their_name(client: Cli
     items = entries(response)
     assert [item["title"] for item in items] == ["回答：加班费怎么算？"]
     assert items[0]["link"] == SITE + shown.get_absolute_url()
-    assert xml(response).find(f"{ATOM}author/{ATOM}name").text == "张凯"
+    assert text(xml(response), f"{ATOM}author/{ATOM}name") == "张凯"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from consult.models import Answer, LawyerProfile, Question
 from consult.sitemaps import QuestionSitemap
 from seo.sitemaps import MAX_URLS_PER_SITEMAP
 from tests.factories import make_answer, make_category, make_lawyer, make_question
-from tests.seo.conftest import SITE, SITEMAP, sitemap_locations, xml
+from tests.seo.conftest import SITE, SITEMAP, sitemap_locations, text, xml
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def section(name: str, page: int | None = None) -> str:
 
 def lastmods(response) -> dict[str, str]:
     return {
-        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text
+        text(url, f"{SITEMAP}loc"): text(url, f"{SITEMAP}lastmod")
         for url in xml(response).iter(f"{SITEMAP}url")
     }
 

@@ -105,6 +105,7 @@ def test_an_article_of_an_amended_version_is_no_longer_in_force(client: Client) 
         .order_by("pk")
         .first()
     )
+    assert old is not None
     [data] = json_ld(client.get(old.get_absolute_url()))
     validate(data, SITE)
     assert data["legislationLegalForce"] == "https://schema.org/NotInForce"

@@ -46,7 +46,7 @@ def test_a_law_with_no_version_in_force_shows_its_newest_versions_status() -> No
         law=law, slug="old-2", version_date=datetime.date(2010, 1, 1), status="已废止"
     )
     groups = group_laws([law], [newer, older])
-    assert [(g.kind, [e.version.status for e in g.entries]) for g in groups] == [
+    assert [(g.kind, [e.version and e.version.status for e in g.entries]) for g in groups] == [
         ("行政法规", ["已废止"])
     ]
 

@@ -78,7 +78,9 @@ def forget(question_id: int, *, recompute: bool = True) -> None:
     question's next view."""
     RelatedList.objects.filter(question_id=question_id).delete()
     if recompute:
-        transaction.on_commit(lambda: _recompute(question_id))
+        # robust: the write has committed by then; should the database fail the recompute, the
+        # write is still acknowledged (and the question's next view computes the list).
+        transaction.on_commit(lambda: _recompute(question_id), robust=True)
     # Whatever made the related list stale changed the question's page too.
     page_cache.bump(page_cache.question_scope(question_id))
 

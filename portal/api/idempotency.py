@@ -94,8 +94,8 @@ class AtomicWrites:
         return super().handle_exception(exc)  # type: ignore[misc]
 
     def finalize_response(
-        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
         stored = self.idempotent_response
         if stored is not None:

@@ -187,7 +187,7 @@ def test_a_question_with_many_curated_links_costs_the_same(
 ) -> None:
     # 29 curated links fill "related": no computed candidates are read, so fewer queries
     # (the link ids, storing the list, then the questions by id); the answers' 追问 threads.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = api.get(reverse("api:question-detail", args=[site.questions[0].pk]))
     assert len(response.json()["related"]) == 8
 

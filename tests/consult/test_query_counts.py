@@ -121,17 +121,18 @@ def test_a_cached_page_costs_no_query(
             assert client.get(url(site)).status_code == 200
 
 
-def test_a_question_page_with_its_related_list_stored_reads_six_queries(
+def test_a_question_page_with_its_related_list_stored_reads_seven_queries(
     client: Client, site: Site, django_assert_num_queries
 ) -> None:
     """What a page view costs once its related list was computed at the last write and another
     page has cached the shared lists: the question (with the stored list), its citations, the
-    answers with their citations and the lawyers' practice areas (3), the related questions by
-    id (1). 为您推荐 and the 侵犯公民个人信息罪 article ids come from the cache."""
+    answers with their citations and the lawyers' practice areas (3), the answers' 追问 threads
+    (1), the related questions by id (1). 为您推荐 and the 侵犯公民个人信息罪 article ids come from
+    the cache."""
     question = site.questions[0]
     related.store(question)
     client.get(site.questions[1].get_absolute_url())
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(question.get_absolute_url()).status_code == 200
 
 

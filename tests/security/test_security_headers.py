@@ -85,6 +85,7 @@ def pages(admin_user: User) -> dict[str, str]:
         answer=answer,
     )
     article = Article.objects.with_law().filter(version__status=LawVersion.Status.VALID).first()
+    assert article is not None, "the law texts are imported once per test session"
     version = article.version
     law, version_slug = version.law.slug, version.slug
     return {

@@ -184,6 +184,7 @@ def sign_up(page: Page, mailbox: list[Any], *, username: str, email: str) -> Non
     page.fill("#id_email", email)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    page.check("#id_agree_terms")  # 隐私政策 and 用户协议
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     check_page(page)

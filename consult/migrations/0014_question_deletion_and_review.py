@@ -5,6 +5,16 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def analyze_questions(apps, schema_editor):
+    # Every list now filters on deleted_at and review_status, columns PostgreSQL has no
+    # statistics for until its next ANALYZE; adding a column changes no rows, so autovacuum
+    # would not run one. Without it the planner takes the public questions for a handful and
+    # reads the whole table for each page of the newest (0.45 s at 100,000 rows instead of
+    # 1 ms, measured with bench/load.py).
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ANALYZE consult_question")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -68,4 +78,5 @@ class Migration(migrations.Migration):
             model_name='question',
             constraint=models.CheckConstraint(condition=models.Q(('review_status__in', ['published', 'pending', 'rejected'])), name='question_review_status_valid'),
         ),
+        migrations.RunPython(analyze_questions, migrations.RunPython.noop, elidable=True),
     ]

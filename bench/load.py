@@ -407,7 +407,7 @@ def report(runs: list[Run], rss: list[tuple[float, float]], weight: dict, data: 
         "worker RSS (PSS) after the runs: "
         f"{', '.join(f'{size:.0f} ({share:.0f})' for size, share in rss)} MB "
         f"(≤ {RSS_TARGET_MB:.0f}: {'yes' if worst <= RSS_TARGET_MB else 'NO'}; workers are "
-        "replaced every ~2,000 requests)"
+        "replaced every 20,000–30,000 requests: portal/gunicorn.conf.py max_requests)"
     )
     total = weight["total_compressed_bytes"]
     print(

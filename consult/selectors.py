@@ -179,6 +179,7 @@ class ModerationCounts:
     """What waits for staff, for the admin's front page."""
 
     pending_lawyers: int
+    held_questions: int
     hidden_questions: int
     hidden_answers: int
 
@@ -186,6 +187,7 @@ class ModerationCounts:
 def moderation_counts() -> ModerationCounts:
     return ModerationCounts(
         pending_lawyers=LawyerProfile.objects.filter(status=LawyerProfile.Status.PENDING).count(),
+        held_questions=Question.objects.held().count(),
         hidden_questions=Question.objects.filter(is_hidden=True).count(),
         hidden_answers=Answer.objects.filter(is_hidden=True).count(),
     )

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consult.models import LawyerProfile
+from consult.models import LawyerProfile, Question
 from tests.admin.test_article_curation import edit
 from tests.factories import article, make_answer, make_lawyer, make_question
 
@@ -28,14 +28,20 @@ def test_the_front_page_counts_what_waits_for_staff(admin_client: Client) -> Non
     make_lawyer(status=LawyerProfile.Status.PENDING)
     make_lawyer()  # verified: nothing to do
     make_question(is_hidden=True)
+    make_question(
+        review_status=Question.Review.PENDING
+    )  # held for review (consult/services/holds.py)
     make_answer(is_hidden=True)
     response = admin_client.get(reverse("admin:index"))
     waiting = response.context["waiting"]
-    assert (waiting.pending_lawyers, waiting.hidden_questions, waiting.hidden_answers) == (2, 1, 1)
+    counts = (waiting.pending_lawyers, waiting.held_questions, waiting.hidden_questions)
+    assert counts == (2, 1, 1)
+    assert waiting.hidden_answers == 1
     page = response.content.decode()
     lawyers = reverse("admin:consult_lawyerprofile_changelist") + "?status__exact=pending"
     assert f'href="{lawyers}">待审核的律师认证申请</a>' in page
     assert reverse("admin:consult_question_changelist") + "?is_hidden__exact=1" in page
+    assert reverse("admin:consult_question_changelist") + "?queue=held" in page
 
 
 def test_the_front_pages_links_open_filtered_lists(admin_client: Client) -> None:

@@ -83,10 +83,11 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["title", "category", "body", "is_anonymous"]
+        fields = ["title", "category", "region", "body", "is_anonymous"]
         labels = {"is_anonymous": "匿名提问（页面上显示为“匿名用户”）"}
         help_texts = {
             "title": "一句话说清您的问题，5 到 100 个字。",
+            "region": "选填，例如“北京市朝阳区”：当地律师会先看到您的问题。不要写街道门牌。",
             "body": "说明事情经过、您关心的问题。" + MASKING_HELP,
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from accounts.models import User
     from statutes.models import Article
 
+# A province, city, district or county (北京市朝阳区, 广东省深圳市, 浙江): Chinese characters
+# only, so no house number or room (the personal part of an address) can be typed into it.
+REGION_VALIDATOR = RegexValidator(
+    r"^[\u4e00-\u9fff]{2,20}$",
+    "地区只填省、市、区县名，例如“北京市朝阳区”，不要写街道门牌。",
+)
 LICENSE_NUMBER_VALIDATOR = RegexValidator(r"^\d{17}$", "执业证号应为 17 位数字。")
 # The largest id a BigAutoField holds: input ids beyond it are refused before any query, since
 # SQLite raises OverflowError for them (a 500) where they should simply match nothing.
@@ -266,6 +272,16 @@ class Question(models.Model):
         validators=[MaxLengthValidator(5000), QUESTION_BODY_MIN_LENGTH],
     )
     is_anonymous = models.BooleanField("匿名提问", default=False)
+    # Where the matter is (so that lawyers there see it first in 待回答): an administrative area,
+    # never a street address (REGION_VALIDATOR), since the page is public.
+    region = models.CharField(
+        "所在地区",
+        max_length=20,
+        blank=True,
+        default="",
+        db_default="",
+        validators=[REGION_VALIDATOR],
+    )
     cited_articles = models.ManyToManyField(
         "statutes.Article",
         verbose_name="相关条文",

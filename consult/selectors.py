@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Sum, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 
 from assessment.context import assessment_context
 from assessment.engine import InvalidFacts, parse_facts
@@ -231,15 +231,20 @@ def lawyer_answers(lawyer: LawyerProfile) -> QuerySet[Answer]:
     )
 
 
-# 待回答 puts first what is asked of the lawyer, then what is in their practice areas.
-WORKSPACE_PRIORITY = ("-asked_of_me", "-in_my_areas")
+# 待回答 puts first what is asked of the lawyer, then what is in their practice areas, then what
+# is in their region.
+WORKSPACE_PRIORITY = ("-asked_of_me", "-in_my_areas", "-in_my_region")
+# A region is matched by its first two characters: the province or municipality (北京, 广东,
+# 内蒙…), which is how people and lawyers both start writing one (北京 / 北京市朝阳区).
+REGION_PREFIX = 2
 
 
 def unanswered_for(
     lawyer: LawyerProfile, *, category: Category | None = None
 ) -> QuerySet[Question]:
     """待回答: visible questions nobody has answered yet (not the lawyer's own), those asked of
-    the lawyer first, then those in their practice areas, newest first."""
+    the lawyer first, then those in their practice areas, then those in their region, newest
+    first."""
     areas = LawyerProfile.practice_areas.through.objects.filter(lawyerprofile=lawyer).values(
         "category_id"
     )
@@ -254,6 +259,13 @@ def unanswered_for(
             in_my_areas=Case(
                 When(category_id__in=areas, then=1), default=0, output_field=IntegerField()
             ),
+            in_my_region=Case(
+                When(region__startswith=lawyer.region[:REGION_PREFIX], then=1),
+                default=0,
+                output_field=IntegerField(),
+            )
+            if len(lawyer.region) >= REGION_PREFIX
+            else Value(0, output_field=IntegerField()),
         )
     )
     if category is not None:

@@ -15,7 +15,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from consult.models import MAX_ID, Answer, Category, FollowUp, LawyerProfile, Question
+from consult.models import (
+    MAX_ID,
+    REGION_VALIDATOR,
+    Answer,
+    Category,
+    FollowUp,
+    LawyerProfile,
+    Question,
+)
 from consult.services.answers import MAX_CITATIONS
 from consult.services.holds import HELD_NOTICE
 from portal.api.serializers import SlugRelatedField, StrictSerializer
@@ -234,6 +242,7 @@ class QuestionDetailSerializer(QuestionListSerializer):
         fields: tuple[str, ...] = (
             *QuestionListSerializer.Meta.fields,
             "body",
+            "region",
             "updated_at",
             "review_status",
             "cited_articles",
@@ -328,6 +337,13 @@ class QuestionUpdateSerializer(StrictSerializer):
     body = serializers.CharField(min_length=1, max_length=5000)
     category = SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
     is_anonymous = serializers.BooleanField(help_text="以“匿名用户”显示提问人")
+    region = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        validators=[REGION_VALIDATOR],
+        help_text="所在地区（省、市、区县，选填），例如“北京市朝阳区”",
+    )
 
 
 class QuestionCreateSerializer(QuestionUpdateSerializer):

@@ -192,6 +192,7 @@ class QuestionViewSet(AtomicWrites, viewsets.GenericViewSet):
             "body": question.body,
             "category": question.category,
             "is_anonymous": question.is_anonymous,
+            "region": question.region,
         }
         data = current | self._valid(QuestionUpdateSerializer, partial=partial)
         report: list[Masked] = []

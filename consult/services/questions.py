@@ -28,6 +28,7 @@ def question_create(
     body: str,
     category: Category,
     is_anonymous: bool = False,
+    region: str = "",
     cited_articles: Iterable[Article] = (),
     assessment_facts: Facts | None = None,
     addressed_to: LawyerProfile | None = None,
@@ -47,6 +48,7 @@ def question_create(
         body=masked(body.strip(), masked_report),
         category=category,
         is_anonymous=is_anonymous,
+        region=region.strip(),
         assessment_facts=assessment_facts.to_dict() if assessment_facts else None,
         addressed_to=addressed_to,
     )
@@ -75,6 +77,7 @@ def question_update(
     body: str,
     category: Category,
     is_anonymous: bool,
+    region: str | None = None,
     remove_assessment: bool = False,
     masked_report: list[Masked] | None = None,
 ) -> Question:
@@ -91,6 +94,8 @@ def question_update(
     question.body = masked(body.strip(), masked_report)
     question.category = category
     question.is_anonymous = is_anonymous
+    if region is not None:  # None: as it was (an API client that doesn't send it)
+        question.region = region.strip()
     if remove_assessment:
         question.assessment_facts = None
     was_public = question.is_public

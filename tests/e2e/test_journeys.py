@@ -73,6 +73,7 @@ def test_a_visitor_on_a_phone_searches_reads_and_assesses(live_server, browser: 
     page.go_back()
 
     embed = page.locator(".assessment-embed")
+    embed.locator("summary", has_text="开始评估").click()  # folded to a teaser on the page
     fill_assessment(page, embed, {"general": "5000"})
     expect(embed.locator("[data-assessment-output] .assessment-level")).to_have_text("情节严重")
     check_page(page)  # with the result shown

@@ -11,7 +11,11 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from consult import counters, related
+from consult import (
+    counters,
+    related,
+    user_admin,  # noqa: F401  (registers the User admin)
+)
 from consult.models import Answer, Category, FollowUp, LawyerProfile, Question, RelatedLink
 from consult.search_index import index_question, index_questions
 from consult.services.lawyers import TransitionError, lawyer_set_status

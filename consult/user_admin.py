@@ -1,3 +1,6 @@
+"""The User admin (accounts.User): here, above accounts, because deleting a user recounts consult's
+stored counters and refreshes cached pages. consult/admin.py imports it, which registers it."""
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet

@@ -1,8 +1,12 @@
+"""The accounts' URLs (namespace "accounts"): sign-up, sign-in and passwords from accounts/, the
+account's own pages from consult/account_views.py. Here, above both apps."""
+
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django_ratelimit.decorators import ratelimit
 
 from accounts import views
+from consult import account_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,11 +15,11 @@ urlpatterns = [
     # Password guessing is counted per username and per address by django-axes (accounts/lockout.py).
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("me/", views.account, name="account"),
-    path("me/api-token/", views.api_token, name="api-token"),
-    path("me/export/", views.account_export, name="account-export"),
-    path("me/delete/", views.account_delete_view, name="account-delete"),
-    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("me/", account_views.account, name="account"),
+    path("me/api-token/", account_views.api_token, name="api-token"),
+    path("me/export/", account_views.account_export, name="account-export"),
+    path("me/delete/", account_views.account_delete_view, name="account-delete"),
+    path("unsubscribe/<str:token>/", account_views.unsubscribe, name="unsubscribe"),
     path(
         "password/change/",
         views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:account")),

@@ -1,6 +1,10 @@
+"""The statute pages' URLs (namespace "statutes"). Their views are consult/statute_views.py: an
+article's page lists the questions citing it and every statute page is cached under consult's
+page scopes, so they sit above both apps."""
+
 from django.urls import path, register_converter
 
-from statutes import views
+from consult import statute_views as views
 from statutes.converters import ArticleNumberConverter
 
 register_converter(ArticleNumberConverter, "article")

@@ -9,7 +9,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from portal.reversing import url
@@ -676,12 +675,13 @@ class Notification(models.Model):
     def get_absolute_url(self) -> str:
         """Where opening the notification leads: the 追问, the answer, the question, or, for a
         decision on the application, the lawyer's workspace or application page."""
-        if self.follow_up_id is not None:
-            return f"{reverse('consult:question-detail', args=[self.question_id])}#follow-up-{self.follow_up_id}"
-        if self.answer_id is not None:
-            return f"{reverse('consult:question-detail', args=[self.question_id])}#answer-{self.answer_id}"
         if self.question_id is not None:
-            return reverse("consult:question-detail", args=[self.question_id])
+            page = url("consult:question-detail", pk=self.question_id)
+            if self.follow_up_id is not None:
+                return f"{page}#follow-up-{self.follow_up_id}"
+            if self.answer_id is not None:
+                return f"{page}#answer-{self.answer_id}"
+            return page
         if self.kind == self.Kind.LAWYER_VERIFIED:
-            return reverse("consult:lawyer-workspace")
-        return reverse("consult:lawyer-apply")
+            return url("consult:lawyer-workspace")
+        return url("consult:lawyer-apply")

@@ -42,7 +42,6 @@ def lawyer_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "page": page,
             "categories": selectors.categories(),
-            "query_string": _without_page(request),
         },
     )
 
@@ -92,7 +91,6 @@ def workspace(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "stats": selectors.lawyer_stats(lawyer),
-            "query_string": _without_page(request),
             "tab": "unanswered",
         },
     )
@@ -168,10 +166,3 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     if report:
         messages.info(request, f"为保护个人信息，发布时已隐去：{describe(report)}。")
     return redirect(follow_up)
-
-
-def _without_page(request: HttpRequest) -> str:
-    """The query string without `page`, for the pagination links of a filtered list."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
